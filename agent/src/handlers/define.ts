@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import { RpcError, RpcErrorCode } from '../protocol/errors';
+import { type AgentMethod, type Params, paramsSchemas, type Result } from '../protocol/methods';
+import type { Ctx } from '../server/context';
+
+export type Handler = (rawParams: unknown, ctx: Ctx) => Promise<unknown>;
+
+/** Turns the first schema issue into a sentence a person can act on. */
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'Invalid params.';
+  const where = issue.path.length > 0 ? `"${issue.path.join('.')}"` : 'params';
+  return `Invalid params: ${where}: ${issue.message}.`;
+}
+
+/** Each handler checks its params against the method's schema before it runs. */
+export function defineHandler<M extends AgentMethod>(
+  method: M,
+  run: (params: Params<M>, ctx: Ctx) => Promise<Result<M>>,
+): Handler {
+  const schema = paramsSchemas[method] as unknown as z.ZodType<Params<M>>;
+  return async (rawParams, ctx) => {
+    const parsed = schema.safeParse(rawParams ?? {});
+    if (!parsed.success) throw new RpcError(RpcErrorCode.InvalidParams, describeIssue(parsed.error));
+    return run(parsed.data, ctx);
+  };
+}
+
+/** A file's share of the handler table, keyed by documented method names only. */
+export type HandlerGroup = Partial<Record<AgentMethod, Handler>>;

@@ -1,0 +1,37 @@
+import { AGENT_VERSION, PROTOCOL_VERSION } from './protocol/version';
+import type { Logger } from './server/context';
+import { serve } from './server/serve';
+
+/** Logs go to stderr: stdout is the wire. */
+const log: Logger = {
+  info: (message) => process.stderr.write(`mosdesk-agent: ${message}\n`),
+  error: (message, err) =>
+    process.stderr.write(
+      `mosdesk-agent: ${message}${err instanceof Error ? `: ${err.stack ?? err.message}` : ''}\n`,
+    ),
+};
+
+const USAGE = `usage: mosdesk-agent serve --stdio | --version`;
+
+async function main(argv: string[]): Promise<number> {
+  if (argv[0] === '--version') {
+    process.stdout.write(`${AGENT_VERSION} protocol ${PROTOCOL_VERSION}\n`);
+    return 0;
+  }
+  if (argv[0] === 'serve' && argv[1] === '--stdio' && argv.length === 2) {
+    await serve(process.stdin, process.stdout, log);
+    return 0;
+  }
+  process.stderr.write(`${USAGE}\n`);
+  return 2;
+}
+
+void main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    log.error('fatal', err);
+    process.exitCode = 1;
+  },
+);

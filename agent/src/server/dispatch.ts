@@ -1,0 +1,46 @@
+import { handlers } from '../handlers';
+import { RpcError, RpcErrorCode } from '../protocol/errors';
+import type { RpcResponse } from '../protocol/messages';
+import type { Ctx } from './context';
+import { parseEnvelope, salvageId } from './envelope';
+
+function toRpcError(err: unknown, ctx: Ctx): RpcError {
+  if (err instanceof RpcError) return err;
+  ctx.log.error('internal error', err); // stderr, never stdout
+  return new RpcError(RpcErrorCode.InternalError, 'Internal agent error; see the agent log.');
+}
+
+/**
+ * Handles one request line and returns the response to write, or null for a notification.
+ * Every failure becomes an error response; nothing here can stop the serve loop.
+ */
+export async function dispatchLine(line: string, ctx: Ctx): Promise<RpcResponse | null> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return errorResponse(null, new RpcError(RpcErrorCode.ParseError, 'The request is not valid JSON.'));
+  }
+  let id: RpcResponse['id'] = salvageId(raw);
+  try {
+    const req = parseEnvelope(raw);
+    id = req.id ?? null;
+    if (req.method !== 'hello' && !ctx.greeted) {
+      throw new RpcError(RpcErrorCode.NotInitialized, 'Call hello first.');
+    }
+    const handle = Object.hasOwn(handlers, req.method)
+      ? handlers[req.method as keyof typeof handlers]
+      : undefined;
+    if (!handle) {
+      throw new RpcError(RpcErrorCode.MethodNotFound, `No method "${req.method.slice(0, 100)}".`);
+    }
+    const result = await handle(req.params, ctx);
+    return req.id === undefined ? null : { jsonrpc: '2.0', id: req.id, result };
+  } catch (err) {
+    return errorResponse(id, toRpcError(err, ctx));
+  }
+}
+
+export function errorResponse(id: RpcResponse['id'], err: RpcError): RpcResponse {
+  return { jsonrpc: '2.0', id, error: err.toJSON() };
+}

@@ -1,0 +1,71 @@
+/**
+ * Builds everything into dist/: the agent bundle (one .js for Node >= 18 on the nodes), the
+ * Electron main and preload, the browser-mode server, and the renderer (Vite).
+ * `tsx build/scripts/build.ts [agent|electron|web|renderer ...]` builds only those parts.
+ */
+import { statSync } from 'node:fs';
+import { build as esbuild, type BuildOptions } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { AGENT_BUNDLE, DIST, fromRoot, readPackageVersion } from './paths';
+
+const define = { __MOSDESK_VERSION__: JSON.stringify(readPackageVersion()) };
+
+const common: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  sourcemap: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+  outExtension: { '.js': '.cjs' },
+};
+
+const parts: Record<string, () => Promise<void>> = {
+  async agent() {
+    await esbuild({
+      ...common,
+      entryPoints: [fromRoot('agent/src/main.ts')],
+      outfile: AGENT_BUNDLE,
+      target: 'node18',
+      minify: true,
+      banner: { js: '#!/usr/bin/env node' },
+    });
+    console.log(`agent bundle: ${AGENT_BUNDLE} (${(statSync(AGENT_BUNDLE).size / 1024).toFixed(1)} KiB)`);
+  },
+  async electron() {
+    await esbuild({
+      ...common,
+      entryPoints: { main: fromRoot('electron/main/index.ts'), preload: fromRoot('electron/preload/index.ts') },
+      outdir: `${DIST}/electron`,
+      target: 'node22',
+      external: ['electron'],
+      define,
+    });
+  },
+  async web() {
+    await esbuild({
+      ...common,
+      entryPoints: { main: fromRoot('electron/web/main.ts') },
+      outdir: `${DIST}/web`,
+      target: 'node20',
+      define,
+    });
+  },
+  async renderer() {
+    await viteBuild({ configFile: fromRoot('renderer/vite.config.ts'), logLevel: 'warn' });
+  },
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !Object.hasOwn(parts, name));
+  if (unknown.length > 0) {
+    throw new Error(`Unknown build part(s): ${unknown.join(', ')}. Known: ${Object.keys(parts).join(', ')}.`);
+  }
+  for (const name of wanted.length > 0 ? wanted : Object.keys(parts)) await parts[name]!();
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});

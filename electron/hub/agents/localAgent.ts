@@ -1,0 +1,45 @@
+import { spawn } from 'node:child_process';
+import type { AgentTransport } from './transport';
+
+export interface LocalAgentOptions {
+  /** The agent bundle (dist/agent/mosdesk-agent.cjs, or the packaged app's copy). */
+  bundlePath: string;
+  /** The Node binary; in Electron this is Electron itself, run as plain Node. */
+  nodePath: string;
+  /** Receives the agent's stderr lines (its log). */
+  onLog(line: string): void;
+}
+
+/** Starts the agent on this machine as a child process: "This computer" needs no SSH. */
+export function spawnLocalAgent(opts: LocalAgentOptions): AgentTransport {
+  const child = spawn(opts.nodePath, [opts.bundlePath, 'serve', '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
+  const closeHandlers: ((reason: string) => void)[] = [];
+  let closed = false;
+  const fire = (reason: string): void => {
+    if (closed) return;
+    closed = true;
+    for (const cb of closeHandlers) cb(reason);
+  };
+  child.on('error', (err) => fire(`could not start the agent: ${err.message}`));
+  child.on('exit', (code, signal) =>
+    fire(signal ? `the agent was killed by ${signal}` : `the agent exited with status ${code ?? '?'}`),
+  );
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text: string) => {
+    for (const line of text.split('\n')) if (line.trim()) opts.onLog(line);
+  });
+  // A write after the child died must not crash the hub; 'exit' reports it.
+  child.stdin.on('error', () => undefined);
+  return {
+    input: child.stdin,
+    output: child.stdout,
+    onClose: (cb) => closeHandlers.push(cb),
+    close: () => {
+      child.stdin.end();
+      child.kill('SIGTERM');
+    },
+  };
+}

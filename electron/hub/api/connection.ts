@@ -1,0 +1,8 @@
+import type { EventName, HubEvents } from '../../api';
+
+/** One window (IPC) or one browser tab (WebSocket) talking to the hub. */
+export interface ConnectionState {
+  readonly emit: <E extends EventName>(event: E, payload: HubEvents[E]) => void;
+  /** Streams this connection started, stopped when it closes. */
+  readonly subscriptions: Map<string, () => void>;
+}

@@ -1,0 +1,42 @@
+import type { HubErrorCode, HubErrorData } from '../api';
+
+/** An error that crosses the hub API: a stable code and a sentence the user can act on. */
+export class HubError extends Error {
+  constructor(
+    readonly code: HubErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HubError';
+  }
+}
+
+/** Agent error codes (agent/src/protocol/errors.ts) as the hub API reports them. */
+const fromAgentCode: Record<number, HubErrorCode> = {
+  [-32602]: 'bad-request',
+  1003: 'unavailable',
+  1004: 'not-found',
+  1005: 'forbidden',
+  1007: 'timeout',
+};
+
+/** An error answered by an agent, kept as data so the hub can map it. */
+export class AgentCallError extends Error {
+  constructor(
+    readonly agentCode: number,
+    message: string,
+    readonly data?: unknown,
+  ) {
+    super(message);
+    this.name = 'AgentCallError';
+  }
+}
+
+/** Turns anything thrown into the data sent to the renderer; stacks stay in the log. */
+export function toHubErrorData(err: unknown): HubErrorData {
+  if (err instanceof HubError) return { code: err.code, message: err.message };
+  if (err instanceof AgentCallError) {
+    return { code: fromAgentCode[err.agentCode] ?? 'internal', message: err.message };
+  }
+  return { code: 'internal', message: 'Internal error in the hub; see its log.' };
+}

@@ -1,0 +1,53 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function sameSecret(given: string | null | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export const TOKEN_COOKIE = 'mosdesk_token';
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return undefined;
+}
+
+/** Who may talk to browser mode: only pages this server served, on this exact address. */
+export class AccessGuard {
+  constructor(
+    readonly token: string,
+    private readonly origin: string,
+  ) {}
+
+  /** The Host header must be ours, so a DNS-rebinding page on another name gets nothing. */
+  hostIsOurs(req: IncomingMessage): boolean {
+    return `http://${req.headers.host ?? ''}` === this.origin;
+  }
+
+  /** Page and asset requests: the token in the URL, or the cookie set when the page was loaded. */
+  mayReadPage(req: IncomingMessage, url: URL): boolean {
+    return (
+      this.hostIsOurs(req) &&
+      (sameSecret(url.searchParams.get('token'), this.token) ||
+        sameSecret(cookieValue(req.headers.cookie, TOKEN_COOKIE), this.token))
+    );
+  }
+
+  /** The WebSocket needs both: the token in its URL and a page of ours as its Origin. */
+  whyRefuseSocket(req: IncomingMessage, url: URL): string | null {
+    if (!this.hostIsOurs(req)) return 'wrong Host header';
+    if (req.headers.origin !== this.origin) return `Origin ${JSON.stringify(req.headers.origin ?? null)} is not allowed`;
+    if (!sameSecret(url.searchParams.get('token'), this.token)) return 'missing or wrong token';
+    return null;
+  }
+}

@@ -1,0 +1,63 @@
+import { defineStore } from 'pinia';
+import { ref, shallowRef } from 'vue';
+import type { HubEvents, MetricsSample } from '../../../../electron/api';
+import { useHubEvent } from '../../shared/composables/useHubEvent';
+import { useHub } from '../../hub/useHub';
+import { appendBounded } from './history';
+
+export interface LoadPoint {
+  /** ms since the epoch */
+  x: number;
+  /** 1-minute load average */
+  y: number;
+}
+
+/** Ten minutes of one-second samples per node. */
+const HISTORY_POINTS = 600;
+export const SAMPLE_INTERVAL_MS = 1000;
+
+const nodeKey = (clusterId: string, nodeId: string): string => `${clusterId}/${nodeId}`;
+
+/** Live figures of the watched cluster: the latest sample and a load history per node. */
+export const useMetricsStore = defineStore('metrics', () => {
+  const hub = useHub();
+  // Replaced, not mutated, on each sample: cheap for Vue to track at one update per second.
+  const latest = shallowRef(new Map<string, MetricsSample>());
+  const loadHistory = shallowRef(new Map<string, LoadPoint[]>());
+  const error = ref<string | null>(null);
+  let current: { clusterId: string; subscriptionId: string } | null = null;
+
+  function applySample({ subscriptionId, clusterId, nodeId, sample }: HubEvents['metrics.sample']): void {
+    if (subscriptionId !== current?.subscriptionId) return;
+    const key = nodeKey(clusterId, nodeId);
+    latest.value = new Map(latest.value).set(key, sample);
+    const series = appendBounded(loadHistory.value.get(key) ?? [], { x: sample.at, y: sample.load.one }, HISTORY_POINTS);
+    loadHistory.value = new Map(loadHistory.value).set(key, series);
+  }
+
+  async function watchCluster(clusterId: string): Promise<void> {
+    if (current?.clusterId === clusterId) return;
+    const previous = current;
+    current = null;
+    if (previous) await hub.call('metrics.unsubscribe', { subscriptionId: previous.subscriptionId }).catch(() => undefined);
+    try {
+      const { subscriptionId } = await hub.call('metrics.subscribe', { clusterId, intervalMs: SAMPLE_INTERVAL_MS });
+      current = { clusterId, subscriptionId };
+      error.value = null;
+    } catch (err) {
+      error.value = err instanceof Error ? err.message : String(err);
+    }
+  }
+
+  function sampleOf(clusterId: string, nodeId: string): MetricsSample | undefined {
+    return latest.value.get(nodeKey(clusterId, nodeId));
+  }
+
+  function historyOf(clusterId: string, nodeId: string): LoadPoint[] {
+    return loadHistory.value.get(nodeKey(clusterId, nodeId)) ?? [];
+  }
+
+  useHubEvent('metrics.sample', applySample);
+
+  return { latest, loadHistory, error, watchCluster, sampleOf, historyOf, applySample };
+});
