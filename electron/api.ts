@@ -64,13 +64,7 @@ export type Params<M extends Method> = HubRequests[M]['params'];
 export type Result<M extends Method> = HubRequests[M]['result'];
 
 /** Stable error codes; the message is a sentence for the user, never a stack. */
-export type HubErrorCode =
-  | 'bad-request'
-  | 'forbidden'
-  | 'not-found'
-  | 'unavailable'
-  | 'timeout'
-  | 'internal';
+export type HubErrorCode = 'bad-request' | 'forbidden' | 'not-found' | 'unavailable' | 'timeout' | 'internal';
 
 export interface HubErrorData {
   code: HubErrorCode;
@@ -105,9 +99,7 @@ export interface HubClient {
 
 /** Shape of the messages on the browser-mode WebSocket. */
 export type WsClientMessage = { id: number; method: string; params: unknown };
-export type WsServerMessage =
-  | { id: number; reply: Reply<unknown> }
-  | { event: EventName; payload: unknown };
+export type WsServerMessage = { id: number; reply: Reply<unknown> } | { event: EventName; payload: unknown };
 
 /** What the Electron preload exposes as `window.hub`: replies stay as data across the bridge. */
 export interface HubBridge {

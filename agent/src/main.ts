@@ -6,9 +6,7 @@ import { serve } from './server/serve';
 const log: Logger = {
   info: (message) => process.stderr.write(`mosdesk-agent: ${message}\n`),
   error: (message, err) =>
-    process.stderr.write(
-      `mosdesk-agent: ${message}${err instanceof Error ? `: ${err.stack ?? err.message}` : ''}\n`,
-    ),
+    process.stderr.write(`mosdesk-agent: ${message}${err instanceof Error ? `: ${err.stack ?? err.message}` : ''}\n`),
 };
 
 const USAGE = `usage: mosdesk-agent serve --stdio | --version`;

@@ -4,6 +4,8 @@
  * `tsx build/scripts/build.ts [agent|electron|web|renderer ...]` builds only those parts.
  */
 import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build as esbuild, type BuildOptions } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { AGENT_BUNDLE, DIST, fromRoot, readPackageVersion } from './paths';
@@ -56,8 +58,8 @@ const parts: Record<string, () => Promise<void>> = {
   },
 };
 
-async function main(): Promise<void> {
-  const wanted = process.argv.slice(2);
+/** Builds the named parts (all when none are named), in order. */
+export async function buildParts(wanted: string[]): Promise<void> {
   const unknown = wanted.filter((name) => !Object.hasOwn(parts, name));
   if (unknown.length > 0) {
     throw new Error(`Unknown build part(s): ${unknown.join(', ')}. Known: ${Object.keys(parts).join(', ')}.`);
@@ -65,7 +67,9 @@ async function main(): Promise<void> {
   for (const name of wanted.length > 0 ? wanted : Object.keys(parts)) await parts[name]!();
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exitCode = 1;
-});
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  buildParts(process.argv.slice(2)).catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  });
+}

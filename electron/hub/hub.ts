@@ -55,7 +55,8 @@ export function createHub(opts: HubOptions): Hub {
       return {
         async call(method, params) {
           try {
-            if (!isMethod(method)) throw new HubError('bad-request', `Unknown hub method "${String(method).slice(0, 100)}".`);
+            if (!isMethod(method))
+              throw new HubError('bad-request', `Unknown hub method "${String(method).slice(0, 100)}".`);
             const parsed = hubParamsSchemas[method].safeParse(params ?? {});
             if (!parsed.success) throw new HubError('bad-request', describeParamsError(method, parsed.error.issues));
             const handler = hubHandlers[method] as (p: unknown, c: ConnectionState, h: HubContext) => Promise<unknown>;

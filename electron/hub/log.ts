@@ -7,9 +7,7 @@ export interface HubLog {
 export const stderrLog: HubLog = {
   info: (message) => process.stderr.write(`mosdesk: ${message}\n`),
   warn: (message, err) =>
-    process.stderr.write(
-      `mosdesk: ${message}${err instanceof Error ? `: ${err.stack ?? err.message}` : ''}\n`,
-    ),
+    process.stderr.write(`mosdesk: ${message}${err instanceof Error ? `: ${err.stack ?? err.message}` : ''}\n`),
 };
 
 export const silentLog: HubLog = { info: () => undefined, warn: () => undefined };

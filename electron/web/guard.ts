@@ -46,7 +46,8 @@ export class AccessGuard {
   /** The WebSocket needs both: the token in its URL and a page of ours as its Origin. */
   whyRefuseSocket(req: IncomingMessage, url: URL): string | null {
     if (!this.hostIsOurs(req)) return 'wrong Host header';
-    if (req.headers.origin !== this.origin) return `Origin ${JSON.stringify(req.headers.origin ?? null)} is not allowed`;
+    if (req.headers.origin !== this.origin)
+      return `Origin ${JSON.stringify(req.headers.origin ?? null)} is not allowed`;
     if (!sameSecret(url.searchParams.get('token'), this.token)) return 'missing or wrong token';
     return null;
   }

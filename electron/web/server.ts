@@ -32,7 +32,12 @@ function refuse(res: ServerResponse, status: number, message: string): void {
   res.end(`${message}\n`);
 }
 
-async function servePage(req: IncomingMessage, res: ServerResponse, guard: AccessGuard, rendererDir: string): Promise<void> {
+async function servePage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  guard: AccessGuard,
+  rendererDir: string,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
   if (!guard.mayReadPage(req, url)) {

@@ -4,7 +4,4 @@ import { helloHandlers } from './hello';
 import { metricsHandlers } from './metrics';
 
 /** The handler table; `satisfies` fails the build when a documented method has no handler. */
-export const handlers = { ...helloHandlers, ...metricsHandlers } satisfies Record<
-  AgentMethod,
-  Handler
->;
+export const handlers = { ...helloHandlers, ...metricsHandlers } satisfies Record<AgentMethod, Handler>;

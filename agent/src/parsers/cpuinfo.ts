@@ -24,7 +24,8 @@ export function parseCpuList(text: string): number {
  */
 export function parseCpuModel(text: string): string {
   for (const key of ['model name', 'Model', 'Hardware', 'cpu model', 'cpu']) {
-    const m = new RegExp(`^${key}\\s*:\\s*(.+)$`, 'm').exec(text);
+    // [ \t], not \s: an empty value must not make the match run on into the next line.
+    const m = new RegExp(`^${key}[ \\t]*:[ \\t]*(\\S.*)$`, 'm').exec(text);
     if (m?.[1]) return m[1].trim().replace(/\s+/g, ' ');
   }
   return 'unknown';

@@ -5,12 +5,6 @@ import { excerpt, ParseError } from './parseError';
 export function parseLoadAvg(text: string): LoadAvg {
   const m = /^(\d+\.\d+) (\d+\.\d+) (\d+\.\d+) (\d+)\/(\d+) \d+\s*$/.exec(text);
   if (!m) throw new ParseError('/proc/loadavg', `unexpected format: ${excerpt(text)}`);
-  const [one, five, fifteen, running, total] = m.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [one, five, fifteen, running, total] = m.slice(1).map(Number) as [number, number, number, number, number];
   return { one, five, fifteen, running, total };
 }

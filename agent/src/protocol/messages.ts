@@ -17,5 +17,4 @@ export interface RpcNotification {
 }
 
 export type RpcResponse =
-  | { jsonrpc: '2.0'; id: RpcId | null; result: unknown }
-  | { jsonrpc: '2.0'; id: RpcId | null; error: RpcErrorObject };
+  { jsonrpc: '2.0'; id: RpcId | null; result: unknown } | { jsonrpc: '2.0'; id: RpcId | null; error: RpcErrorObject };

@@ -28,9 +28,7 @@ export async function dispatchLine(line: string, ctx: Ctx): Promise<RpcResponse 
     if (req.method !== 'hello' && !ctx.greeted) {
       throw new RpcError(RpcErrorCode.NotInitialized, 'Call hello first.');
     }
-    const handle = Object.hasOwn(handlers, req.method)
-      ? handlers[req.method as keyof typeof handlers]
-      : undefined;
+    const handle = Object.hasOwn(handlers, req.method) ? handlers[req.method as keyof typeof handlers] : undefined;
     if (!handle) {
       throw new RpcError(RpcErrorCode.MethodNotFound, `No method "${req.method.slice(0, 100)}".`);
     }

@@ -1,10 +1,5 @@
 import { LineSplitter } from '../../../agent/src/protocol/framing';
-import type {
-  AgentMethod,
-  AgentNotifications,
-  Params,
-  Result,
-} from '../../../agent/src/protocol/methods';
+import type { AgentMethod, AgentNotifications, Params, Result } from '../../../agent/src/protocol/methods';
 import type { RpcResponse } from '../../../agent/src/protocol/messages';
 import { READY_MARKER } from '../../../agent/src/protocol/version';
 import { AgentCallError, HubError } from '../errors';
@@ -15,10 +10,7 @@ import type { AgentTransport } from './transport';
 const MAX_REPLY_BYTES = 32 * 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-type NotificationHandler = <N extends keyof AgentNotifications>(
-  method: N,
-  params: AgentNotifications[N],
-) => void;
+type NotificationHandler = <N extends keyof AgentNotifications>(method: N, params: AgentNotifications[N]) => void;
 
 interface Pending {
   method: string;
@@ -132,7 +124,12 @@ export class AgentClient {
     for (const w of this.readyWaiters.splice(0)) w.reject(new HubError('unavailable', reason));
     for (const [id, p] of this.pending) {
       clearTimeout(p.timer);
-      p.reject(new HubError('unavailable', `The link to the agent ended before "${p.method}" was answered (${reason}); it was not retried.`));
+      p.reject(
+        new HubError(
+          'unavailable',
+          `The link to the agent ended before "${p.method}" was answered (${reason}); it was not retried.`,
+        ),
+      );
       this.pending.delete(id);
     }
     for (const cb of this.closeHandlers) cb(reason);

@@ -1,10 +1,4 @@
-import {
-  type EventName,
-  type HubClient,
-  type Reply,
-  isEventName,
-  type WsServerMessage,
-} from '../../../electron/api';
+import { type EventName, type HubClient, type Reply, isEventName, type WsServerMessage } from '../../../electron/api';
 import { EventListeners } from './eventListeners';
 import { HubRequestError } from './hubRequestError';
 

@@ -7,11 +7,13 @@ export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '—';
   let value = bytes;
   let unit = 0;
-  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+  // Thresholds are where the printed figure would round up to 1024 or to 100.0, so a value
+  // just under a unit reads "1.0 MiB", not "1024 KiB", and 99.96 KiB reads "100 KiB".
+  while (value >= 1023.5 && unit < BYTE_UNITS.length - 1) {
     value /= 1024;
     unit++;
   }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  const digits = unit === 0 || value >= 99.95 ? 0 : 1;
   return `${value.toFixed(digits)} ${BYTE_UNITS[unit]}`;
 }
 

@@ -12,9 +12,10 @@ export interface LoadPoint {
   y: number;
 }
 
-/** Ten minutes of one-second samples per node. */
-const HISTORY_POINTS = 600;
 export const SAMPLE_INTERVAL_MS = 1000;
+/** Five minutes of one-second samples per node. */
+export const HISTORY_WINDOW_MS = 5 * 60_000;
+const HISTORY_POINTS = HISTORY_WINDOW_MS / SAMPLE_INTERVAL_MS;
 
 const nodeKey = (clusterId: string, nodeId: string): string => `${clusterId}/${nodeId}`;
 
@@ -31,7 +32,11 @@ export const useMetricsStore = defineStore('metrics', () => {
     if (subscriptionId !== current?.subscriptionId) return;
     const key = nodeKey(clusterId, nodeId);
     latest.value = new Map(latest.value).set(key, sample);
-    const series = appendBounded(loadHistory.value.get(key) ?? [], { x: sample.at, y: sample.load.one }, HISTORY_POINTS);
+    const series = appendBounded(
+      loadHistory.value.get(key) ?? [],
+      { x: sample.at, y: sample.load.one },
+      HISTORY_POINTS,
+    );
     loadHistory.value = new Map(loadHistory.value).set(key, series);
   }
 
@@ -39,7 +44,8 @@ export const useMetricsStore = defineStore('metrics', () => {
     if (current?.clusterId === clusterId) return;
     const previous = current;
     current = null;
-    if (previous) await hub.call('metrics.unsubscribe', { subscriptionId: previous.subscriptionId }).catch(() => undefined);
+    if (previous)
+      await hub.call('metrics.unsubscribe', { subscriptionId: previous.subscriptionId }).catch(() => undefined);
     try {
       const { subscriptionId } = await hub.call('metrics.subscribe', { clusterId, intervalMs: SAMPLE_INTERVAL_MS });
       current = { clusterId, subscriptionId };

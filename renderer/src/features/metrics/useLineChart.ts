@@ -1,12 +1,4 @@
-import {
-  Chart,
-  Filler,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
+import { Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import { onBeforeUnmount, onMounted, type Ref, watch } from 'vue';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, Tooltip);
@@ -16,6 +8,8 @@ export interface LineChartOptions {
   color: string;
   /** The y axis starts at 0 and reaches at least this. */
   suggestedMax: () => number;
+  /** The x axis shows this much time up to the newest point, so the line grows from the right. */
+  windowMs: number;
 }
 
 /** A live line chart on a canvas; `points` must return a new array on each update. */
@@ -25,6 +19,10 @@ export function useLineChart(
   opts: LineChartOptions,
 ): void {
   let chart: Chart<'line'> | undefined;
+  const xRange = (data: { x: number }[]): { min?: number; max?: number } => {
+    const last = data.at(-1)?.x;
+    return last === undefined ? {} : { min: last - opts.windowMs, max: last };
+  };
   onMounted(() => {
     if (!canvas.value) return;
     chart = new Chart(canvas.value, {
@@ -51,7 +49,7 @@ export function useLineChart(
         maintainAspectRatio: false,
         plugins: { legend: { display: false }, tooltip: { enabled: true, intersect: false } },
         scales: {
-          x: { type: 'linear', display: false },
+          x: { type: 'linear', display: false, ...xRange(points()) },
           y: {
             beginAtZero: true,
             suggestedMax: opts.suggestedMax(),
@@ -65,7 +63,8 @@ export function useLineChart(
   watch(points, (data) => {
     if (!chart) return;
     chart.data.datasets[0]!.data = data;
-    const y = chart.options.scales?.y;
+    const { x, y } = chart.options.scales ?? {};
+    if (x) Object.assign(x, xRange(data));
     if (y) y.suggestedMax = opts.suggestedMax();
     chart.update('none');
   });
