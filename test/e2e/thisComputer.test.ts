@@ -42,12 +42,15 @@ describe('browser mode shows this computer', () => {
     await page.getByTestId('node-load-1').waitFor();
     // The figure on screen is /proc's, give or take one refresh.
     await expect
-      .poll(async () => {
-        const before = loadAvgOne();
-        const shown = await shownLoad();
-        await page.waitForTimeout(1100);
-        return [before, loadAvgOne()].some((v) => Math.abs(v - shown) < 0.005);
-      }, { timeout: 20_000 })
+      .poll(
+        async () => {
+          const before = loadAvgOne();
+          const shown = await shownLoad();
+          await page.waitForTimeout(1100);
+          return [before, loadAvgOne()].some((v) => Math.abs(v - shown) < 0.005);
+        },
+        { timeout: 20_000 },
+      )
       .toBe(true);
 
     const start = await shownLoad();

@@ -6,7 +6,9 @@ export const CHROMIUM_PATH = process.env.MOSDESK_CHROMIUM ?? '/usr/bin/chromium'
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}; "npm test" installs it (apt-get install chromium).`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM_PATH}; "npm test" installs it (apt-get install chromium).`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { RpcError, RpcErrorCode } from '../protocol/errors';
 import { type AgentMethod, type Params, paramsSchemas, type Result } from '../protocol/methods';
 import type { Ctx } from '../server/context';
@@ -6,7 +6,7 @@ import type { Ctx } from '../server/context';
 export type Handler = (rawParams: unknown, ctx: Ctx) => Promise<unknown>;
 
 /** Turns the first schema issue into a sentence a person can act on. */
-function describeIssue(error: z.ZodError): string {
+function describeIssue(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'Invalid params.';
   const where = issue.path.length > 0 ? `"${issue.path.join('.')}"` : 'params';
@@ -18,7 +18,7 @@ export function defineHandler<M extends AgentMethod>(
   method: M,
   run: (params: Params<M>, ctx: Ctx) => Promise<Result<M>>,
 ): Handler {
-  const schema = paramsSchemas[method] as unknown as z.ZodType<Params<M>>;
+  const schema = paramsSchemas[method] as unknown as z.ZodMiniType<Params<M>>;
   return async (rawParams, ctx) => {
     const parsed = schema.safeParse(rawParams ?? {});
     if (!parsed.success) throw new RpcError(RpcErrorCode.InvalidParams, describeIssue(parsed.error));

@@ -11,8 +11,9 @@ function toRpcError(err: unknown, ctx: Ctx): RpcError {
 }
 
 /**
- * Handles one request line and returns the response to write, or null for a notification.
- * Every failure becomes an error response; nothing here can stop the serve loop.
+ * Handles one request line and returns the response to write, or null for a notification
+ * (JSON-RPC never answers one, not even with an error; its failure goes to the log).
+ * Every other failure becomes an error response; nothing here can stop the serve loop.
  */
 export async function dispatchLine(line: string, ctx: Ctx): Promise<RpcResponse | null> {
   let raw: unknown;
@@ -22,9 +23,11 @@ export async function dispatchLine(line: string, ctx: Ctx): Promise<RpcResponse 
     return errorResponse(null, new RpcError(RpcErrorCode.ParseError, 'The request is not valid JSON.'));
   }
   let id: RpcResponse['id'] = salvageId(raw);
+  let isNotification = false;
   try {
     const req = parseEnvelope(raw);
     id = req.id ?? null;
+    isNotification = req.id === undefined;
     if (req.method !== 'hello' && !ctx.greeted) {
       throw new RpcError(RpcErrorCode.NotInitialized, 'Call hello first.');
     }
@@ -35,7 +38,10 @@ export async function dispatchLine(line: string, ctx: Ctx): Promise<RpcResponse 
     const result = await handle(req.params, ctx);
     return req.id === undefined ? null : { jsonrpc: '2.0', id: req.id, result };
   } catch (err) {
-    return errorResponse(id, toRpcError(err, ctx));
+    const rpcError = toRpcError(err, ctx);
+    if (!isNotification) return errorResponse(id, rpcError);
+    ctx.log.error(`notification failed: ${rpcError.message}`);
+    return null;
   }
 }
 

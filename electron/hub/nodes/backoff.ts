@@ -1,6 +1,7 @@
 /**
  * Delay before reconnect attempt `attempt` (0-based): doubling from `baseMs` up to `maxMs`,
- * with "full jitter" so many nodes that failed together do not all retry together.
+ * with "equal jitter" (a random point in the upper half of the ceiling), so many nodes that
+ * failed together do not all retry together, and none retries at once.
  */
 export function backoffDelay(
   attempt: number,

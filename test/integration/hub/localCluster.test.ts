@@ -9,7 +9,11 @@ interface Harness {
   hub: Hub;
   conn: HubConnection;
   events: { event: EventName; payload: unknown }[];
-  waitEvent<E extends EventName>(event: E, pred: (p: HubEvents[E]) => boolean, timeoutMs?: number): Promise<HubEvents[E]>;
+  waitEvent<E extends EventName>(
+    event: E,
+    pred: (p: HubEvents[E]) => boolean,
+    timeoutMs?: number,
+  ): Promise<HubEvents[E]>;
 }
 
 let current: Harness | undefined;
@@ -17,7 +21,13 @@ afterEach(() => current?.hub.close());
 
 function startHub(): Harness {
   requireBuilt(AGENT_BUNDLE);
-  const hub = createHub({ version: 'test', shell: 'browser', agentBundlePath: AGENT_BUNDLE, nodePath: process.execPath, log: silentLog });
+  const hub = createHub({
+    version: 'test',
+    shell: 'browser',
+    agentBundlePath: AGENT_BUNDLE,
+    nodePath: process.execPath,
+    log: silentLog,
+  });
   const events: Harness['events'] = [];
   const conn = hub.connect((event, payload) => events.push({ event, payload }));
   const waitEvent: Harness['waitEvent'] = async (event, pred, timeoutMs = 10_000) => {
@@ -25,7 +35,8 @@ function startHub(): Harness {
     for (let seen = 0; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
       for (; seen < events.length; seen++) {
         const e = events[seen]!;
-        if (e.event === event && pred(e.payload as HubEvents[typeof event])) return e.payload as HubEvents[typeof event];
+        if (e.event === event && pred(e.payload as HubEvents[typeof event]))
+          return e.payload as HubEvents[typeof event];
       }
     }
     throw new Error(`no ${event} event in ${timeoutMs} ms`);
@@ -50,7 +61,10 @@ describe('the hub with "This computer"', () => {
     const { subscriptionId } = reply.value as { subscriptionId: string };
     const sample = await h.waitEvent('metrics.sample', (p) => p.subscriptionId === subscriptionId);
     expect(sample.sample.hostname).toBe(hostname());
-    expect(await h.conn.call('metrics.unsubscribe', { subscriptionId })).toEqual({ ok: true, value: { removed: true } });
+    expect(await h.conn.call('metrics.unsubscribe', { subscriptionId })).toEqual({
+      ok: true,
+      value: { removed: true },
+    });
     await new Promise((r) => setTimeout(r, 300));
     const count = h.events.filter((e) => e.event === 'metrics.sample').length;
     await new Promise((r) => setTimeout(r, 1200));

@@ -46,7 +46,10 @@ describe('browser mode WebSocket guard', () => {
   });
 
   it('refuses a socket whose Host is another name (DNS rebinding)', async () => {
-    const status = await tryHubSocket(`/hub?token=${app.token}`, { Origin: app.origin, Host: `evil.example:${app.url.port}` });
+    const status = await tryHubSocket(`/hub?token=${app.token}`, {
+      Origin: app.origin,
+      Host: `evil.example:${app.url.port}`,
+    });
     expect(status).toBe(403);
   });
 });

@@ -16,7 +16,12 @@ const rocket = bytes('🚀'); // f0 9f 9a 80
 
 const cases = [
   { name: 'one line in one chunk', max: 64, chunks: [bytes('{"id":1}\n')], want: ['{"id":1}'] },
-  { name: 'line split across three chunks', max: 64, chunks: [bytes('{"i'), bytes('d":'), bytes('1}\n')], want: ['{"id":1}'] },
+  {
+    name: 'line split across three chunks',
+    max: 64,
+    chunks: [bytes('{"i'), bytes('d":'), bytes('1}\n')],
+    want: ['{"id":1}'],
+  },
   { name: 'several lines in one chunk', max: 64, chunks: [bytes('a\nb\nc\n')], want: ['a', 'b', 'c'] },
   {
     name: 'a chunk ending one line and starting the next',
@@ -54,7 +59,12 @@ const cases = [
     chunks: [bytes('xxxxxxxx'), bytes('xxxx'), bytes('\nab\n')],
     want: ['TOO_LONG', 'ab'],
   },
-  { name: 'the limit counted in bytes, not characters', max: 5, chunks: [bytes('ééé\néé\n')], want: ['TOO_LONG', 'éé'] },
+  {
+    name: 'the limit counted in bytes, not characters',
+    max: 5,
+    chunks: [bytes('ééé\néé\n')],
+    want: ['TOO_LONG', 'éé'],
+  },
   {
     name: 'a two-byte character split across chunks',
     max: 64,
@@ -64,13 +74,17 @@ const cases = [
   {
     name: 'a three-byte character split across three chunks',
     max: 64,
-    chunks: [Buffer.concat([bytes('"'), euro.subarray(0, 1)]), euro.subarray(1, 2), Buffer.concat([euro.subarray(2), bytes('"\n')])],
+    chunks: [
+      Buffer.concat([bytes('"'), euro.subarray(0, 1)]),
+      euro.subarray(1, 2),
+      Buffer.concat([euro.subarray(2), bytes('"\n')]),
+    ],
     want: ['"€"'],
   },
   {
     name: 'a four-byte character fed one byte at a time',
     max: 64,
-    chunks: [...rocket].map((b) => Buffer.from([b])).concat([bytes('\n')]),
+    chunks: [...[...rocket].map((b): Buffer => Buffer.from([b])), bytes('\n')],
     want: ['🚀'],
   },
   { name: 'nothing from an empty chunk', max: 64, chunks: [Buffer.alloc(0)], want: [] },

@@ -8,9 +8,21 @@ const ok = [
     input: { jsonrpc: '2.0', id: 7, method: 'hello', params: { protocolVersion: 1 } },
     want: { id: 7, method: 'hello', params: { protocolVersion: 1 } },
   },
-  { name: 'request with string id', input: { jsonrpc: '2.0', id: 'req-1', method: 'ping' }, want: { id: 'req-1', method: 'ping', params: undefined } },
-  { name: 'request with id 0', input: { jsonrpc: '2.0', id: 0, method: 'ping', params: {} }, want: { id: 0, method: 'ping', params: {} } },
-  { name: 'request with a negative id', input: { jsonrpc: '2.0', id: -5, method: 'ping' }, want: { id: -5, method: 'ping', params: undefined } },
+  {
+    name: 'request with string id',
+    input: { jsonrpc: '2.0', id: 'req-1', method: 'ping' },
+    want: { id: 'req-1', method: 'ping', params: undefined },
+  },
+  {
+    name: 'request with id 0',
+    input: { jsonrpc: '2.0', id: 0, method: 'ping', params: {} },
+    want: { id: 0, method: 'ping', params: {} },
+  },
+  {
+    name: 'request with a negative id',
+    input: { jsonrpc: '2.0', id: -5, method: 'ping' },
+    want: { id: -5, method: 'ping', params: undefined },
+  },
   {
     name: 'request with the largest safe id',
     input: { jsonrpc: '2.0', id: Number.MAX_SAFE_INTEGER, method: 'ping' },
@@ -21,11 +33,31 @@ const ok = [
     input: { jsonrpc: '2.0', id: 'i'.repeat(128), method: 'ping' },
     want: { id: 'i'.repeat(128), method: 'ping', params: undefined },
   },
-  { name: 'request with an empty string id', input: { jsonrpc: '2.0', id: '', method: 'ping' }, want: { id: '', method: 'ping', params: undefined } },
-  { name: 'notification without id', input: { jsonrpc: '2.0', method: 'ping', params: {} }, want: { method: 'ping', params: {} } },
-  { name: 'notification without params', input: { jsonrpc: '2.0', method: 'ping' }, want: { method: 'ping', params: undefined } },
-  { name: 'a method of 100 characters', input: { jsonrpc: '2.0', id: 1, method: 'm'.repeat(100) }, want: { id: 1, method: 'm'.repeat(100), params: undefined } },
-  { name: 'an unknown method (checked later, by dispatch)', input: { jsonrpc: '2.0', id: 1, method: 'rm -rf' }, want: { id: 1, method: 'rm -rf', params: undefined } },
+  {
+    name: 'request with an empty string id',
+    input: { jsonrpc: '2.0', id: '', method: 'ping' },
+    want: { id: '', method: 'ping', params: undefined },
+  },
+  {
+    name: 'notification without id',
+    input: { jsonrpc: '2.0', method: 'ping', params: {} },
+    want: { method: 'ping', params: {} },
+  },
+  {
+    name: 'notification without params',
+    input: { jsonrpc: '2.0', method: 'ping' },
+    want: { method: 'ping', params: undefined },
+  },
+  {
+    name: 'a method of 100 characters',
+    input: { jsonrpc: '2.0', id: 1, method: 'm'.repeat(100) },
+    want: { id: 1, method: 'm'.repeat(100), params: undefined },
+  },
+  {
+    name: 'an unknown method (checked later, by dispatch)',
+    input: { jsonrpc: '2.0', id: 1, method: 'rm -rf' },
+    want: { id: 1, method: 'rm -rf', params: undefined },
+  },
 ];
 
 const bad = [
@@ -38,16 +70,40 @@ const bad = [
   { name: 'jsonrpc as a number', input: { jsonrpc: 2, id: 1, method: 'ping' }, code: RpcErrorCode.InvalidRequest },
   { name: 'missing method', input: { jsonrpc: '2.0', id: 1 }, code: RpcErrorCode.InvalidRequest },
   { name: 'empty method', input: { jsonrpc: '2.0', id: 1, method: '' }, code: RpcErrorCode.InvalidRequest },
-  { name: 'method of 101 characters', input: { jsonrpc: '2.0', id: 1, method: 'm'.repeat(101) }, code: RpcErrorCode.InvalidRequest },
+  {
+    name: 'method of 101 characters',
+    input: { jsonrpc: '2.0', id: 1, method: 'm'.repeat(101) },
+    code: RpcErrorCode.InvalidRequest,
+  },
   { name: 'method as a number', input: { jsonrpc: '2.0', id: 1, method: 5 }, code: RpcErrorCode.InvalidRequest },
-  { name: 'params as an array', input: { jsonrpc: '2.0', id: 1, method: 'hello', params: [1] }, code: RpcErrorCode.InvalidParams },
-  { name: 'params as null', input: { jsonrpc: '2.0', id: 1, method: 'ping', params: null }, code: RpcErrorCode.InvalidParams },
-  { name: 'params as a string', input: { jsonrpc: '2.0', id: 1, method: 'ping', params: 'x' }, code: RpcErrorCode.InvalidParams },
+  {
+    name: 'params as an array',
+    input: { jsonrpc: '2.0', id: 1, method: 'hello', params: [1] },
+    code: RpcErrorCode.InvalidParams,
+  },
+  {
+    name: 'params as null',
+    input: { jsonrpc: '2.0', id: 1, method: 'ping', params: null },
+    code: RpcErrorCode.InvalidParams,
+  },
+  {
+    name: 'params as a string',
+    input: { jsonrpc: '2.0', id: 1, method: 'ping', params: 'x' },
+    code: RpcErrorCode.InvalidParams,
+  },
   { name: 'id null', input: { jsonrpc: '2.0', id: null, method: 'ping' }, code: RpcErrorCode.InvalidRequest },
   { name: 'fractional id', input: { jsonrpc: '2.0', id: 1.5, method: 'ping' }, code: RpcErrorCode.InvalidRequest },
-  { name: 'unsafe integer id 2^53', input: { jsonrpc: '2.0', id: 2 ** 53, method: 'ping' }, code: RpcErrorCode.InvalidRequest },
+  {
+    name: 'unsafe integer id 2^53',
+    input: { jsonrpc: '2.0', id: 2 ** 53, method: 'ping' },
+    code: RpcErrorCode.InvalidRequest,
+  },
   { name: 'huge id 1e300', input: { jsonrpc: '2.0', id: 1e300, method: 'ping' }, code: RpcErrorCode.InvalidRequest },
-  { name: 'string id of 129 characters', input: { jsonrpc: '2.0', id: 'i'.repeat(129), method: 'ping' }, code: RpcErrorCode.InvalidRequest },
+  {
+    name: 'string id of 129 characters',
+    input: { jsonrpc: '2.0', id: 'i'.repeat(129), method: 'ping' },
+    code: RpcErrorCode.InvalidRequest,
+  },
   { name: 'object id', input: { jsonrpc: '2.0', id: { n: 1 }, method: 'ping' }, code: RpcErrorCode.InvalidRequest },
   { name: 'boolean id', input: { jsonrpc: '2.0', id: true, method: 'ping' }, code: RpcErrorCode.InvalidRequest },
 ];
@@ -77,7 +133,11 @@ describe('parseEnvelope', () => {
 
   it('parses the text a real hub sends', () => {
     const line = '{"jsonrpc":"2.0","id":3,"method":"subscribe","params":{"topic":"metrics","intervalMs":1000}}';
-    expect(parseEnvelope(JSON.parse(line))).toEqual({ id: 3, method: 'subscribe', params: { topic: 'metrics', intervalMs: 1000 } });
+    expect(parseEnvelope(JSON.parse(line))).toEqual({
+      id: 3,
+      method: 'subscribe',
+      params: { topic: 'metrics', intervalMs: 1000 },
+    });
   });
 });
 

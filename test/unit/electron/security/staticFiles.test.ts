@@ -31,16 +31,46 @@ afterAll(async () => {
 });
 
 const served = [
-  { name: 'index.html for /', path: '/', body: '<!doctype html><title>mosdesk</title>', type: 'text/html; charset=utf-8' },
-  { name: 'index.html for an empty path', path: '', body: '<!doctype html><title>mosdesk</title>', type: 'text/html; charset=utf-8' },
-  { name: 'index.html by name', path: '/index.html', body: '<!doctype html><title>mosdesk</title>', type: 'text/html; charset=utf-8' },
-  { name: 'a script', path: '/assets/index-4f2a.js', body: 'console.log("app");', type: 'text/javascript; charset=utf-8' },
+  {
+    name: 'index.html for /',
+    path: '/',
+    body: '<!doctype html><title>mosdesk</title>',
+    type: 'text/html; charset=utf-8',
+  },
+  {
+    name: 'index.html for an empty path',
+    path: '',
+    body: '<!doctype html><title>mosdesk</title>',
+    type: 'text/html; charset=utf-8',
+  },
+  {
+    name: 'index.html by name',
+    path: '/index.html',
+    body: '<!doctype html><title>mosdesk</title>',
+    type: 'text/html; charset=utf-8',
+  },
+  {
+    name: 'a script',
+    path: '/assets/index-4f2a.js',
+    body: 'console.log("app");',
+    type: 'text/javascript; charset=utf-8',
+  },
   { name: 'a stylesheet', path: '/assets/index-4f2a.css', body: 'body{}', type: 'text/css; charset=utf-8' },
   { name: 'a font', path: '/assets/font.woff2', body: 'wOF2', type: 'font/woff2' },
   { name: 'an upper-case extension', path: '/LOGO.PNG', body: '\x89PNG', type: 'image/png' },
   { name: 'a percent-encoded file name', path: '/assets/caf%C3%A9.svg', body: '<svg/>', type: 'image/svg+xml' },
-  { name: 'a path with doubled slashes', path: '//assets//index-4f2a.css', body: 'body{}', type: 'text/css; charset=utf-8' },
-  { name: 'a harmless .. that stays inside', path: '/assets/../index.html', body: '<!doctype html><title>mosdesk</title>', type: 'text/html; charset=utf-8' },
+  {
+    name: 'a path with doubled slashes',
+    path: '//assets//index-4f2a.css',
+    body: 'body{}',
+    type: 'text/css; charset=utf-8',
+  },
+  {
+    name: 'a harmless .. that stays inside',
+    path: '/assets/../index.html',
+    body: '<!doctype html><title>mosdesk</title>',
+    type: 'text/html; charset=utf-8',
+  },
 ];
 
 const refused = [
@@ -82,7 +112,9 @@ describe('readStaticFile', () => {
   it('works with a root given with a trailing slash or as a relative path', async () => {
     expect((await readStaticFile(`${root}/`, '/index.html'))?.contentType).toBe('text/html; charset=utf-8');
     const relative = join(root, '..', 'renderer', '.');
-    expect((await readStaticFile(relative, '/assets/index-4f2a.js'))?.contentType).toBe('text/javascript; charset=utf-8');
+    expect((await readStaticFile(relative, '/assets/index-4f2a.js'))?.contentType).toBe(
+      'text/javascript; charset=utf-8',
+    );
     expect(await readStaticFile(`${root}/`, '/../secret.html')).toBeNull();
   });
 });

@@ -18,26 +18,66 @@ const url = (pathAndQuery: string): URL => new URL(pathAndQuery, 'http://localho
 
 const pages = [
   { name: 'the token in the URL', headers: { host: HOST }, path: `/?token=${TOKEN}`, want: true },
-  { name: 'the token cookie', headers: { host: HOST, cookie: `${TOKEN_COOKIE}=${TOKEN}` }, path: '/assets/app.js', want: true },
+  {
+    name: 'the token cookie',
+    headers: { host: HOST, cookie: `${TOKEN_COOKIE}=${TOKEN}` },
+    path: '/assets/app.js',
+    want: true,
+  },
   {
     name: 'the token cookie among others',
     headers: { host: HOST, cookie: `theme=dark; ${TOKEN_COOKIE}=${TOKEN}; lang=en` },
     path: '/assets/app.css',
     want: true,
   },
-  { name: 'a good URL token despite a stale cookie', headers: { host: HOST, cookie: `${TOKEN_COOKIE}=old` }, path: `/?token=${TOKEN}`, want: true },
+  {
+    name: 'a good URL token despite a stale cookie',
+    headers: { host: HOST, cookie: `${TOKEN_COOKIE}=old` },
+    path: `/?token=${TOKEN}`,
+    want: true,
+  },
   { name: 'no token at all', headers: { host: HOST }, path: '/', want: false },
   { name: 'an empty URL token', headers: { host: HOST }, path: '/?token=', want: false },
   { name: 'a wrong token of the same length', headers: { host: HOST }, path: `/?token=${SAME_LENGTH}`, want: false },
-  { name: 'a wrong cookie of the same length', headers: { host: HOST, cookie: `${TOKEN_COOKIE}=${SAME_LENGTH}` }, path: '/', want: false },
+  {
+    name: 'a wrong cookie of the same length',
+    headers: { host: HOST, cookie: `${TOKEN_COOKIE}=${SAME_LENGTH}` },
+    path: '/',
+    want: false,
+  },
   { name: 'a prefix of the token', headers: { host: HOST }, path: `/?token=${TOKEN.slice(0, 20)}`, want: false },
   { name: 'the token with extra characters', headers: { host: HOST }, path: `/?token=${TOKEN}x`, want: false },
-  { name: 'the token under another cookie name', headers: { host: HOST, cookie: `other_token=${TOKEN}` }, path: '/', want: false },
-  { name: 'the token as a cookie name prefix', headers: { host: HOST, cookie: `x${TOKEN_COOKIE}=${TOKEN}` }, path: '/', want: false },
-  { name: 'a good token on a rebinding host name', headers: { host: 'evil.example:47123' }, path: `/?token=${TOKEN}`, want: false },
-  { name: 'a good token on localhost instead of 127.0.0.1', headers: { host: 'localhost:47123' }, path: `/?token=${TOKEN}`, want: false },
+  {
+    name: 'the token under another cookie name',
+    headers: { host: HOST, cookie: `other_token=${TOKEN}` },
+    path: '/',
+    want: false,
+  },
+  {
+    name: 'the token as a cookie name prefix',
+    headers: { host: HOST, cookie: `x${TOKEN_COOKIE}=${TOKEN}` },
+    path: '/',
+    want: false,
+  },
+  {
+    name: 'a good token on a rebinding host name',
+    headers: { host: 'evil.example:47123' },
+    path: `/?token=${TOKEN}`,
+    want: false,
+  },
+  {
+    name: 'a good token on localhost instead of 127.0.0.1',
+    headers: { host: 'localhost:47123' },
+    path: `/?token=${TOKEN}`,
+    want: false,
+  },
   { name: 'a good token on another port', headers: { host: '127.0.0.1:80' }, path: `/?token=${TOKEN}`, want: false },
-  { name: 'a good cookie without a Host header', headers: { cookie: `${TOKEN_COOKIE}=${TOKEN}` }, path: '/', want: false },
+  {
+    name: 'a good cookie without a Host header',
+    headers: { cookie: `${TOKEN_COOKIE}=${TOKEN}` },
+    path: '/',
+    want: false,
+  },
 ];
 
 describe('AccessGuard.mayReadPage', () => {
@@ -47,14 +87,39 @@ describe('AccessGuard.mayReadPage', () => {
 });
 
 const sockets = [
-  { name: 'a page of ours with the token', headers: { host: HOST, origin: ORIGIN }, path: `/hub?token=${TOKEN}`, refusal: null },
-  { name: 'a wrong Host header', headers: { host: 'evil.example:47123', origin: ORIGIN }, path: `/hub?token=${TOKEN}`, refusal: /Host/ },
+  {
+    name: 'a page of ours with the token',
+    headers: { host: HOST, origin: ORIGIN },
+    path: `/hub?token=${TOKEN}`,
+    refusal: null,
+  },
+  {
+    name: 'a wrong Host header',
+    headers: { host: 'evil.example:47123', origin: ORIGIN },
+    path: `/hub?token=${TOKEN}`,
+    refusal: /Host/,
+  },
   { name: 'a missing Host header', headers: { origin: ORIGIN }, path: `/hub?token=${TOKEN}`, refusal: /Host/ },
-  { name: 'a foreign Origin', headers: { host: HOST, origin: 'https://evil.example' }, path: `/hub?token=${TOKEN}`, refusal: /https:\/\/evil\.example/ },
+  {
+    name: 'a foreign Origin',
+    headers: { host: HOST, origin: 'https://evil.example' },
+    path: `/hub?token=${TOKEN}`,
+    refusal: /https:\/\/evil\.example/,
+  },
   { name: 'a missing Origin', headers: { host: HOST }, path: `/hub?token=${TOKEN}`, refusal: /Origin null/ },
-  { name: 'an Origin on another port', headers: { host: HOST, origin: 'http://127.0.0.1:1' }, path: `/hub?token=${TOKEN}`, refusal: /Origin/ },
+  {
+    name: 'an Origin on another port',
+    headers: { host: HOST, origin: 'http://127.0.0.1:1' },
+    path: `/hub?token=${TOKEN}`,
+    refusal: /Origin/,
+  },
   { name: 'a missing token', headers: { host: HOST, origin: ORIGIN }, path: '/hub', refusal: /token/ },
-  { name: 'a wrong token of the same length', headers: { host: HOST, origin: ORIGIN }, path: `/hub?token=${SAME_LENGTH}`, refusal: /token/ },
+  {
+    name: 'a wrong token of the same length',
+    headers: { host: HOST, origin: ORIGIN },
+    path: `/hub?token=${SAME_LENGTH}`,
+    refusal: /token/,
+  },
   {
     name: 'the cookie alone, without the URL token',
     headers: { host: HOST, origin: ORIGIN, cookie: `${TOKEN_COOKIE}=${TOKEN}` },
