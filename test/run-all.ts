@@ -1,7 +1,7 @@
 /**
  * `npm test`: the whole suite, in the order that fails fastest. Installs the Debian packages
- * it needs when they are missing (as root), then typecheck, lint, build, unit and integration
- * tests, and the end-to-end tests in Debian's Chromium.
+ * it needs when they are missing (as root), then typecheck, lint, build, the packaging check,
+ * unit and integration tests, and the end-to-end tests in Debian's Chromium.
  */
 import { spawnSync } from 'node:child_process';
 import { ensureDebianPackages } from './setup/debianPackages';
@@ -13,6 +13,7 @@ const steps: { name: string; command: string[] }[] = [
   { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
   { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
+  { name: 'packaging configuration', command: ['npm', 'run', '--silent', 'check:packaging'] },
   { name: 'unit + integration', command: ['npx', ...VITEST, '--project', 'unit', '--project', 'integration'] },
   { name: 'end-to-end (Chromium)', command: ['npx', ...VITEST, '--project', 'e2e'] },
 ];
