@@ -11,6 +11,11 @@ export interface Requirement {
 export const REQUIREMENTS: Requirement[] = [
   { pkg: 'chromium', file: '/usr/bin/chromium', why: 'the end-to-end tests drive it with playwright-core' },
   { pkg: 'procps', file: '/usr/bin/pgrep', why: 'the hub tests find the agent process with pgrep' },
+  {
+    pkg: 'fonts-dejavu-core',
+    file: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+    why: 'screenshots need a font; Chromium installed without recommends brings none',
+  },
 ];
 
 function run(command: string, args: string[]): void {
