@@ -24,9 +24,15 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 
 /** Who may talk to browser mode: only pages this server served, on this exact address. */
 export class AccessGuard {
+  /**
+   * @param origin this server's own origin, `http://127.0.0.1:<port>`
+   * @param devOrigins pages that may also open the socket: only the Vite dev server of
+   *   `npm run dev`, which proxies the socket and serves the renderer from its own origin
+   */
   constructor(
     readonly token: string,
     private readonly origin: string,
+    private readonly devOrigins: readonly string[] = [],
   ) {}
 
   /** The Host header must be ours, so a DNS-rebinding page on another name gets nothing. */
@@ -46,8 +52,10 @@ export class AccessGuard {
   /** The WebSocket needs both: the token in its URL and a page of ours as its Origin. */
   whyRefuseSocket(req: IncomingMessage, url: URL): string | null {
     if (!this.hostIsOurs(req)) return 'wrong Host header';
-    if (req.headers.origin !== this.origin)
-      return `Origin ${JSON.stringify(req.headers.origin ?? null)} is not allowed`;
+    const from = req.headers.origin;
+    if (from !== this.origin && !(from !== undefined && this.devOrigins.includes(from))) {
+      return `Origin ${JSON.stringify(from ?? null)} is not allowed`;
+    }
     if (!sameSecret(url.searchParams.get('token'), this.token)) return 'missing or wrong token';
     return null;
   }

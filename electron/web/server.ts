@@ -18,6 +18,8 @@ export interface WebServerOptions {
   log: HubLog;
   /** 0 picks a free port. */
   port?: number;
+  /** `npm run dev` only: the Vite dev server's origin, allowed to open the hub socket. */
+  devOrigins?: string[];
 }
 
 export interface WebServer {
@@ -65,7 +67,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://${HOST}:${port}`;
-  const guard = new AccessGuard(newToken(), origin);
+  const guard = new AccessGuard(newToken(), origin, opts.devOrigins);
 
   server.on('request', (req, res) => {
     servePage(req, res, guard, opts.rendererDir).catch((err: unknown) => {

@@ -5,7 +5,7 @@ import { HubError } from '../errors';
 import type { ConnectionState } from './connection';
 
 export interface HubContext {
-  appInfo: Omit<AppInfo, never>;
+  appInfo: AppInfo;
   clusters: Map<string, Cluster>;
 }
 

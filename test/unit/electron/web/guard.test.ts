@@ -136,6 +136,28 @@ describe('AccessGuard.whyRefuseSocket', () => {
   });
 });
 
+describe('AccessGuard dev origins (npm run dev)', () => {
+  const VITE = 'http://127.0.0.1:5173';
+  const dev = new AccessGuard(TOKEN, ORIGIN, [VITE]);
+  const socket = (origin: string, token = TOKEN): string | null =>
+    dev.whyRefuseSocket(request({ host: HOST, origin }), url(`/hub?token=${token}`));
+
+  it.each([
+    { name: 'its own origin', origin: ORIGIN, token: TOKEN, refusal: null },
+    { name: 'the configured dev origin', origin: VITE, token: TOKEN, refusal: null },
+    { name: 'the dev origin without the token', origin: VITE, token: SAME_LENGTH, refusal: /token/ },
+    { name: 'another port on loopback', origin: 'http://127.0.0.1:5174', token: TOKEN, refusal: /Origin/ },
+  ])('handles $name', ({ origin, token, refusal }) => {
+    const why = socket(origin, token);
+    if (refusal === null) expect(why).toBeNull();
+    else expect(why).toMatch(refusal);
+  });
+
+  it('allows no dev origin unless one is configured', () => {
+    expect(guard.whyRefuseSocket(request({ host: HOST, origin: VITE }), url(`/hub?token=${TOKEN}`))).toMatch(/Origin/);
+  });
+});
+
 describe('newToken', () => {
   it('makes a URL-safe token of 32 random bytes, different each time', () => {
     const tokens = new Set(Array.from({ length: 20 }, () => newToken()));
