@@ -19,12 +19,12 @@ interface Harness {
 let current: Harness | undefined;
 afterEach(() => current?.hub.close());
 
-function startHub(): Harness {
+function startHub(agentBundlePath = AGENT_BUNDLE): Harness {
   requireBuilt(AGENT_BUNDLE);
   const hub = createHub({
     version: 'test',
     shell: 'browser',
-    agentBundlePath: AGENT_BUNDLE,
+    agentBundlePath,
     nodePath: process.execPath,
     log: silentLog,
   });
@@ -95,5 +95,12 @@ describe('the hub with "This computer"', () => {
     const dead = await h.waitEvent('node.state', (p) => p.node.state === 'dead');
     expect(dead.node.reason).toContain('SIGKILL');
     await h.waitEvent('node.state', (p) => p.node.state === 'up' && p.node.since > dead.node.since);
+  });
+
+  it('says why the agent could not start, and keeps retrying', async () => {
+    const h = startHub('/nonexistent/mosdesk-agent.cjs');
+    const first = await h.waitEvent('node.state', (p) => p.node.state === 'dead');
+    expect(first.node.reason).toMatch(/exited with status 1: .*Cannot find module/);
+    await h.waitEvent('node.state', (p) => p.node.state === 'dead' && p.node.since > first.node.since);
   });
 });
