@@ -97,8 +97,10 @@ export interface HubClient {
   on<E extends EventName>(event: E, cb: (payload: HubEvents[E]) => void): () => void;
 }
 
-/** Shape of the messages on the browser-mode WebSocket. */
-export type WsClientMessage = { id: number; method: string; params: unknown };
+/**
+ * Shape of the messages on the browser-mode WebSocket. The page sends
+ * `{ id, method, params }` and gets back one of these.
+ */
 export type WsServerMessage = { id: number; reply: Reply<unknown> } | { event: EventName; payload: unknown };
 
 /** What the Electron preload exposes as `window.hub`: replies stay as data across the bridge. */

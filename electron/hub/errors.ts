@@ -1,3 +1,4 @@
+import { RpcErrorCode } from '../../agent/src/protocol/errors';
 import type { HubErrorCode, HubErrorData } from '../api';
 
 /** An error that crosses the hub API: a stable code and a sentence the user can act on. */
@@ -11,13 +12,13 @@ export class HubError extends Error {
   }
 }
 
-/** Agent error codes (agent/src/protocol/errors.ts) as the hub API reports them. */
+/** Agent error codes as the hub API reports them; any other code is 'internal'. */
 const fromAgentCode: Record<number, HubErrorCode> = {
-  [-32602]: 'bad-request',
-  1003: 'unavailable',
-  1004: 'not-found',
-  1005: 'forbidden',
-  1007: 'timeout',
+  [RpcErrorCode.InvalidParams]: 'bad-request',
+  [RpcErrorCode.Unsupported]: 'unavailable',
+  [RpcErrorCode.NotFound]: 'not-found',
+  [RpcErrorCode.PermissionDenied]: 'forbidden',
+  [RpcErrorCode.Timeout]: 'timeout',
 };
 
 /** An error answered by an agent, kept as data so the hub can map it. */
