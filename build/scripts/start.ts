@@ -16,7 +16,6 @@ function hasDisplay(): boolean {
 
 /** Why the desktop window cannot open here, or null when it can (downloading Electron if need be). */
 function whyNoDesktop(): string | null {
-  if (process.argv.includes('--browser')) return 'browser mode was asked for (--browser)';
   if (!findElectronBinary()) {
     console.log("Electron's binary is not installed yet; downloading it once…");
     const failure = downloadElectronBinary(DOWNLOAD_TIMEOUT_MS);
@@ -34,12 +33,13 @@ function run(command: string, args: string[]): void {
 
 async function main(): Promise<void> {
   await buildParts([]);
-  const why = whyNoDesktop();
-  if (why === null) {
+  const askedForBrowser = process.argv.includes('--browser');
+  const why = askedForBrowser ? null : whyNoDesktop();
+  if (!askedForBrowser && why === null) {
     run(findElectronBinary() as string, [ROOT]);
     return;
   }
-  console.log(`mosdesk: ${why}; starting browser mode instead.`);
+  if (why !== null) console.log(`mosdesk: ${why}; starting browser mode instead.`);
   run(process.execPath, [
     fromRoot('dist/web/main.cjs'),
     '--open',
