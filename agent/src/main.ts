@@ -1,3 +1,4 @@
+import { createLinuxServices } from './engines/linux/services';
 import { AGENT_VERSION, PROTOCOL_VERSION } from './protocol/version';
 import type { Logger } from './server/context';
 import { serve } from './server/serve';
@@ -17,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (argv[0] === 'serve' && argv[1] === '--stdio' && argv.length === 2) {
-    await serve(process.stdin, process.stdout, log);
+    await serve(process.stdin, process.stdout, log, await createLinuxServices(log));
     return 0;
   }
   process.stderr.write(`${USAGE}\n`);

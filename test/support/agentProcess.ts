@@ -10,6 +10,15 @@ export interface AgentMessage {
   error?: { code: number; message: string; data?: unknown };
 }
 
+export interface AgentProcessOptions {
+  /** Added to this process's environment (e.g. MOSDESK_AGENT_STATE_DIR). */
+  env?: Record<string, string>;
+  /** A command the agent runs under, e.g. ['setpriv', '--reuid=nobody', ...]. */
+  prefix?: string[];
+  /** The Node binary; this process's own by default. */
+  node?: string;
+}
+
 /** The built agent bundle as a child process, spoken to line by line as the hub does. */
 export class AgentProcess {
   readonly child: ChildProcessWithoutNullStreams;
@@ -18,9 +27,12 @@ export class AgentProcess {
   private waiters: (() => void)[] = [];
   sawMarker = false;
 
-  constructor() {
+  constructor(options: AgentProcessOptions = {}) {
     requireBuilt(AGENT_BUNDLE);
-    this.child = spawn(process.execPath, [AGENT_BUNDLE, 'serve', '--stdio']);
+    const command = [...(options.prefix ?? []), options.node ?? process.execPath, AGENT_BUNDLE, 'serve', '--stdio'];
+    this.child = spawn(command[0] as string, command.slice(1), {
+      env: { ...process.env, ...options.env },
+    });
     this.child.stdout.setEncoding('utf8');
     this.child.stdout.on('data', (text: string) => {
       this.buffer += text;

@@ -1,9 +1,8 @@
 import { readIdentity } from '../engines/linux/identity';
 import { RpcError, RpcErrorCode } from '../protocol/errors';
 import { AGENT_VERSION, PROTOCOL_VERSION } from '../protocol/version';
+import { linuxCapabilities } from './capabilities';
 import { defineHandler, type HandlerGroup } from './define';
-
-const NOT_YET = 'Not in this version of the linux engine.';
 
 export const helloHandlers = {
   hello: defineHandler('hello', async ({ protocolVersion }, ctx) => {
@@ -20,13 +19,9 @@ export const helloHandlers = {
       agentVersion: AGENT_VERSION,
       engine: 'linux',
       node: await readIdentity(),
-      capabilities: {
-        monitor: true,
-        migrate: 'Plain Linux cannot move a running process to another node; MOSIX is needed.',
-        checkpoint: NOT_YET,
-        freeze: NOT_YET,
-        queue: NOT_YET,
-      },
+      user: ctx.services.user,
+      jobFreezeMethod: ctx.services.jobFreezeMethod,
+      capabilities: linuxCapabilities(ctx.services),
     };
   }),
   ping: defineHandler('ping', async () => ({ pong: true, at: Date.now() })),

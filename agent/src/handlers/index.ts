@@ -1,7 +1,18 @@
 import type { AgentMethod } from '../protocol/methods';
+import { controlHandlers } from './control';
 import type { Handler } from './define';
 import { helloHandlers } from './hello';
+import { jobHandlers } from './jobs';
 import { metricsHandlers } from './metrics';
+import { procsHandlers } from './procs';
+import { subscribeHandlers } from './subscribe';
 
 /** The handler table; `satisfies` fails the build when a documented method has no handler. */
-export const handlers = { ...helloHandlers, ...metricsHandlers } satisfies Record<AgentMethod, Handler>;
+export const handlers = {
+  ...helloHandlers,
+  ...metricsHandlers,
+  ...subscribeHandlers,
+  ...procsHandlers,
+  ...controlHandlers,
+  ...jobHandlers,
+} satisfies Record<AgentMethod, Handler>;

@@ -2,55 +2,135 @@
  * Every agent method, in one place: its params schema (checked before the handler runs),
  * its result type, and what it does. The hub imports the types; the agent imports the schemas.
  */
+import type { ActionResult, JobOutput, JobRecord } from './jobTypes';
+import type { MetricsSample, NodeStatus } from './metricsTypes';
+import type { ProcChanges, ProcList } from './procTypes';
 import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
-import type { Hello, MetricsSample } from './types';
+import { absolutePath, int, jobId, pid, runId, strictObject, text, userName } from './schemaKit';
+import type { Hello } from './types';
 
-// zod/mini keeps the agent bundle small (~20 KB instead of ~450 KB for full zod); it ships
-// without messages, so load the English ones.
-z.config(en());
+const disks = () => z.optional(z.array(absolutePath()).check(z.minLength(1), z.maxLength(32)));
 
-const strictObject = z.strictObject;
-const int = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+const procFilter = {
+  /** mosps -L / -O / -V, or only the agent's jobs; `all` by default. */
+  scope: z.optional(z.enum(['all', 'local', 'away', 'guests', 'jobs'])),
+  /** mosps -J: only processes of this Job ID. */
+  jobId: z.optional(jobId()),
+  /** Only processes of this user. */
+  user: z.optional(userName()),
+};
+
+/**
+ * The target of a job-control action: one process (`pid`), or every process of a Job ID
+ * (`migrate -J`, `moskillall -J`) of `user` (the agent's own user by default; another user's needs root).
+ */
+const target = strictObject({ pid: z.optional(pid()), jobId: z.optional(jobId()), user: z.optional(userName()) }).check(
+  z.refine((t) => (t.pid === undefined) !== (t.jobId === undefined), {
+    message: 'give either "pid" or "jobId", not both and not neither',
+  }),
+  z.refine((t) => t.user === undefined || t.jobId !== undefined, { message: '"user" goes with "jobId" only' }),
+);
+
+const withTarget = <S extends z.core.$ZodLooseShape>(shape: S) =>
+  z.intersection(target, strictObject(shape)) as unknown as z.ZodMiniType<
+    z.infer<typeof target> & z.infer<z.ZodMiniObject<S>>
+  >;
 
 export const paramsSchemas = {
   /** Handshake; must come first and may be re-sent. Fails with VersionMismatch on protocol skew. */
   hello: strictObject({ protocolVersion: int(0, 1_000_000) }),
   /** Liveness probe, so a slow node can be told apart from a dead one. */
   ping: strictObject({}),
-  /** One metrics sample read now. */
-  'metrics.read': strictObject({}),
+  /** One metrics sample read now; rates compare with this session's previous `metrics.read`. */
+  'metrics.read': strictObject({ disks: disks() }),
+  /** The `mosctl status` / `localstatus` fields for this node. */
+  'status.read': strictObject({}),
   /**
-   * Starts a stream: a `metrics` notification every `intervalMs`, each
-   * `{ subscriptionId, sample: MetricsSample }`. Sampling pauses while stdout is not drained.
+   * Starts a stream. `metrics`: a `metrics` notification every `intervalMs` (disks: mount points,
+   * "/" by default). `procs`: a `procs` notification with the changes of the process table
+   * (the whole table first), filtered like `procs.list`. Sampling pauses while stdout is not drained.
    */
   subscribe: strictObject({
-    topic: z.literal('metrics'),
+    topic: z.enum(['metrics', 'procs']),
     intervalMs: int(250, 60_000),
+    disks: disks(),
+    ...procFilter,
   }),
   /** Ends a stream started by `subscribe`. */
   unsubscribe: strictObject({ subscriptionId: z.string().check(z.minLength(1), z.maxLength(64)) }),
+  /** The `mosps` view of the node's processes. `limit` caps the rows (by pid order). */
+  'procs.list': strictObject({ ...procFilter, limit: z.optional(int(1, 1_000_000)) }),
+  /** Freezes a process or a job (`migrate freeze`): cgroup freezer for jobs where possible, else SIGSTOP. */
+  'proc.freeze': target,
+  /** Continues what `proc.freeze` froze (`migrate continue`). */
+  'proc.continue': target,
+  /** Sends a signal (`kill`, `moskillall -J`). `signal` is a name such as "SIGTERM". */
+  'proc.signal': withTarget({
+    signal: z.string().check(z.regex(/^SIG[A-Z0-9+]{2,10}$/, 'must be a signal name such as "SIGTERM"')),
+  }),
+  /** `migrate {pid|-J} {node|home|out}`; on the linux engine it fails with the capability's reason. */
+  'proc.migrate': withTarget({ to: text(255).check(z.minLength(1)) }),
+  /** `migrate {pid|-J} {checkpoint|chkstop|chkexit}`; on the linux engine it fails with the capability's reason. */
+  'proc.checkpoint': withTarget({ then: z.enum(['continue', 'stop', 'exit']) }),
+  /**
+   * Starts a job, as `mosrun` on this node: `argv` in `cwd` with the agent's environment plus
+   * `env`, detached from the session (it outlives the agent), stdout and stderr to files.
+   * `memMb` is the declared need (mosrun -m): a node with less available memory refuses the job.
+   * `dueMinutes` is the expected run time (mosrun -D), shown as DUE.
+   */
+  'job.run': strictObject({
+    argv: z.array(text(65_536)).check(z.minLength(1), z.maxLength(4096)),
+    cwd: absolutePath(),
+    env: z.optional(
+      z.record(
+        z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'must be an environment variable name')),
+        text(131_072),
+      ),
+    ),
+    jobId: z.optional(jobId()),
+    memMb: z.optional(int(1, 16_777_216)),
+    dueMinutes: z.optional(int(1, 100 * 24 * 60)),
+  }),
+  /** The agent's job records for its user, newest first; ended runs too unless `includeEnded` is false. */
+  'jobs.list': strictObject({ includeEnded: z.optional(z.boolean()) }),
+  /** Reads a job's stdout or stderr from `offset`, at most `maxBytes` (64 KiB by default). */
+  'job.output': strictObject({
+    runId: runId(),
+    stream: z.enum(['stdout', 'stderr']),
+    offset: int(0, Number.MAX_SAFE_INTEGER),
+    maxBytes: z.optional(int(1, 1024 * 1024)),
+  }),
+  /** Deletes an ended job's record and output files. */
+  'job.forget': strictObject({ runId: runId() }),
 } as const;
 
 export type AgentMethod = keyof typeof paramsSchemas;
 
+type P<M extends AgentMethod> = z.infer<(typeof paramsSchemas)[M]>;
+
 export interface AgentMethods {
-  hello: { params: z.infer<(typeof paramsSchemas)['hello']>; result: Hello };
-  ping: { params: z.infer<(typeof paramsSchemas)['ping']>; result: { pong: true; at: number } };
-  'metrics.read': { params: z.infer<(typeof paramsSchemas)['metrics.read']>; result: MetricsSample };
-  subscribe: {
-    params: z.infer<(typeof paramsSchemas)['subscribe']>;
-    result: { subscriptionId: string };
-  };
-  unsubscribe: {
-    params: z.infer<(typeof paramsSchemas)['unsubscribe']>;
-    result: { removed: boolean };
-  };
+  hello: { params: P<'hello'>; result: Hello };
+  ping: { params: P<'ping'>; result: { pong: true; at: number } };
+  'metrics.read': { params: P<'metrics.read'>; result: MetricsSample };
+  'status.read': { params: P<'status.read'>; result: NodeStatus };
+  subscribe: { params: P<'subscribe'>; result: { subscriptionId: string } };
+  unsubscribe: { params: P<'unsubscribe'>; result: { removed: boolean } };
+  'procs.list': { params: P<'procs.list'>; result: ProcList };
+  'proc.freeze': { params: P<'proc.freeze'>; result: ActionResult };
+  'proc.continue': { params: P<'proc.continue'>; result: ActionResult };
+  'proc.signal': { params: P<'proc.signal'>; result: ActionResult };
+  'proc.migrate': { params: P<'proc.migrate'>; result: ActionResult };
+  'proc.checkpoint': { params: P<'proc.checkpoint'>; result: ActionResult };
+  'job.run': { params: P<'job.run'>; result: JobRecord };
+  'jobs.list': { params: P<'jobs.list'>; result: JobRecord[] };
+  'job.output': { params: P<'job.output'>; result: JobOutput };
+  'job.forget': { params: P<'job.forget'>; result: { removed: boolean } };
 }
 
 /** Notifications the agent sends without being asked, after `subscribe`. */
 export interface AgentNotifications {
   metrics: { subscriptionId: string; sample: MetricsSample };
+  procs: { subscriptionId: string; changes: ProcChanges };
 }
 
 export type Params<M extends AgentMethod> = AgentMethods[M]['params'];

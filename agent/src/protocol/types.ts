@@ -5,48 +5,37 @@ export type Engine = 'linux' | 'mosix';
 /** A capability is either available (`true`) or the sentence saying why not. */
 export type Capability = true | string;
 
+export type CapabilityName =
+  'monitor' | 'processes' | 'freeze' | 'signal' | 'run' | 'migrate' | 'checkpoint' | 'queue' | 'grid';
+
 export interface NodeIdentity {
   hostname: string;
+  /** Non-loopback addresses of the node's interfaces, IPv4 first. */
+  addresses: string[];
   kernel: string;
   cpuModel: string;
   cpuCount: number;
 }
+
+/** Who the agent runs as; actions on other users' processes need root. */
+export interface AgentUser {
+  name: string;
+  uid: number;
+  isRoot: boolean;
+}
+
+/** How this node freezes: a cgroup v2 freezer for the jobs the agent starts, or SIGSTOP/SIGCONT. */
+export type FreezeMethod = 'cgroup' | 'sigstop';
 
 export interface Hello {
   protocolVersion: number;
   agentVersion: string;
   engine: Engine;
   node: NodeIdentity;
-  capabilities: Record<'monitor' | 'migrate' | 'checkpoint' | 'freeze' | 'queue', Capability>;
+  user: AgentUser;
+  /** The method used for jobs the agent started; other processes are always stopped with SIGSTOP. */
+  jobFreezeMethod: FreezeMethod;
+  capabilities: Record<CapabilityName, Capability>;
 }
 
-export interface LoadAvg {
-  one: number;
-  five: number;
-  fifteen: number;
-  /** Runnable scheduling entities right now. */
-  running: number;
-  /** All scheduling entities (threads) on the node. */
-  total: number;
-}
-
-export interface MemoryInfo {
-  totalBytes: number;
-  freeBytes: number;
-  /** What the kernel estimates can be given to new work without swapping (MemAvailable). */
-  availableBytes: number;
-  /** totalBytes - availableBytes: what `free` calls used, caches excluded. */
-  usedBytes: number;
-  swapTotalBytes: number;
-  swapFreeBytes: number;
-}
-
-export interface MetricsSample {
-  /** When the sample was read, ms since the epoch (the node's clock). */
-  at: number;
-  hostname: string;
-  cpuCount: number;
-  load: LoadAvg;
-  memory: MemoryInfo;
-  uptimeSec: number;
-}
+export type { LoadAvg, MemoryInfo, MetricsSample } from './metricsTypes';

@@ -54,7 +54,7 @@ export class NodeSession {
     const client = new AgentClient(this.opts.connect(), this.opts.log);
     this.client = client;
     client.onNotification((method, params) => {
-      if (method === 'metrics') this.metrics.deliver(params.subscriptionId, params.sample);
+      if (method === 'metrics' && 'sample' in params) this.metrics.deliver(params.subscriptionId, params.sample);
     });
     client.onClose((reason) => this.onLost(client, reason));
     try {

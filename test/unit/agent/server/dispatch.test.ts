@@ -3,14 +3,19 @@ import { describe, expect, it, vi } from 'vitest';
 import { RpcErrorCode, type RpcErrorObject } from '../../../../agent/src/protocol/errors';
 import type { RpcResponse } from '../../../../agent/src/protocol/messages';
 import { AGENT_VERSION, PROTOCOL_VERSION } from '../../../../agent/src/protocol/version';
+import { fakeServices } from '../../../support/fakeServices';
 import type { Ctx } from '../../../../agent/src/server/context';
 import { dispatchLine } from '../../../../agent/src/server/dispatch';
 
-// metrics.read is the one handler made to fail here, to see how an unexpected error is reported.
-vi.mock('../../../../agent/src/engines/linux/metrics', () => ({
-  readMetrics: async (): Promise<never> => {
-    throw new Error("EACCES: permission denied, open '/proc/secret'");
-  },
+// metrics.read is the one handler made to fail here, to see how an unexpected error is reported:
+// its sampler fails as a read of an unreadable /proc file would.
+vi.mock('../../../../agent/src/engines/linux/metrics', async (importOriginal) => ({
+  ...(await importOriginal<Record<string, unknown>>()),
+  createMetricsSampler: () => ({
+    sample: async (): Promise<never> => {
+      throw new Error("EACCES: permission denied, open '/proc/secret'");
+    },
+  }),
 }));
 
 interface FakeCtx extends Ctx {
@@ -26,7 +31,9 @@ function fakeCtx(greeted = false): FakeCtx {
     logged,
     notified,
     log: { info: () => undefined, error: (message, err) => logged.push({ message, err }) },
+    services: fakeServices(),
     subscriptions: new Map(),
+    session: new Map(),
     notify: (method, params) => notified.push({ method, params }),
     canWrite: () => true,
   };

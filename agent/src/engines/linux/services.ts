@@ -1,0 +1,57 @@
+import { userInfo } from 'node:os';
+import type { AgentUser, FreezeMethod } from '../../protocol/types';
+import type { AgentServices, Logger } from '../../server/context';
+import { agentAnnotations } from './agentAnnotations';
+import { noAnnotations } from './annotations';
+import { detectJobCgroups } from './control/cgroupFreezer';
+import { FreezeRegistry } from './control/freezeRegistry';
+import { JobControl } from './control/jobControl';
+import { JobStore } from './jobs/jobStore';
+import { defaultStateDir, ensurePrivateDir } from './stateDir';
+import { parseMemInfo } from '../../parsers/meminfo';
+import { readProcText, PROC } from './procfs';
+
+function currentUser(): AgentUser {
+  const uid = process.getuid?.() ?? -1;
+  return { name: userInfo().username, uid, isRoot: uid === 0 };
+}
+
+/** The linux engine's long-lived parts: who we are, the job records, the freezer. */
+export async function createLinuxServices(log: Logger): Promise<AgentServices> {
+  const user = currentUser();
+  const cgroupsOrReason = detectJobCgroups();
+  const cgroups = typeof cgroupsOrReason === 'string' ? null : cgroupsOrReason;
+  const jobFreezeMethod: FreezeMethod = cgroups ? 'cgroup' : 'sigstop';
+  if (!cgroups) log.info(`jobs are frozen with SIGSTOP: ${cgroupsOrReason as string}`);
+  const stateDir = defaultStateDir();
+  const base = {
+    user,
+    jobFreezeMethod,
+    cgroups,
+    userName: (uid: number) => (uid === user.uid ? user.name : String(uid)),
+  };
+  try {
+    ensurePrivateDir(stateDir);
+    const store = new JobStore(stateDir, log, (run) => {
+      if (run.record.cgroup) cgroups?.remove(run.record.cgroup);
+    });
+    store.load();
+    const freezes = new FreezeRegistry(stateDir, log);
+    freezes.load();
+    const control = new JobControl({ ...base, store, freezes });
+    return {
+      ...base,
+      annotations: agentAnnotations(store, freezes, cgroups),
+      jobs: { store, freezes, control },
+      availableMemory,
+    };
+  } catch (err) {
+    const reason = `the agent's state directory ${stateDir} cannot be used (${(err as Error).message})`;
+    log.error(reason);
+    return { ...base, annotations: noAnnotations, jobs: reason, availableMemory };
+  }
+}
+
+async function availableMemory(): Promise<number> {
+  return parseMemInfo(await readProcText(PROC.meminfo)).availableBytes;
+}

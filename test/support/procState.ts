@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+
+/** A process's state letter and CPU ticks (utime + stime), straight from /proc/<pid>/stat; null once it is gone. */
+export function readProcStat(pid: number): { state: string; cpuTicks: number } | null {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return { state: f[0] as string, cpuTicks: Number(f[11]) + Number(f[12]) };
+}
+
+/** Zombies count as gone: they no longer run, only wait for their parent. */
+export function isGone(pid: number): boolean {
+  const s = readProcStat(pid);
+  return s === null || s.state === 'Z';
+}
+
+/** Polls `check` until it returns true, or fails after `timeoutMs` with `what`. */
+export async function waitUntil(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 5000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** CPU ticks a process used over `ms` of wall time. */
+export async function cpuTicksOver(pid: number, ms: number): Promise<number> {
+  const before = readProcStat(pid)?.cpuTicks ?? NaN;
+  await new Promise((r) => setTimeout(r, ms));
+  return (readProcStat(pid)?.cpuTicks ?? NaN) - before;
+}
