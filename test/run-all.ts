@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { ensureDebianPackages } from './setup/debianPackages';
+import { ensureNode18 } from './setup/node18';
 import { ROOT } from './support/dist';
 
 const VITEST = ['vitest', 'run', '--config', 'test/vitest.config.ts'];
@@ -22,6 +23,9 @@ function main(): number {
   const started = Date.now();
   console.log('== Debian packages');
   ensureDebianPackages();
+  console.log('== Node 18 (the oldest Node the agent bundle supports)');
+  // Exported to the vitest processes below, which inherit this environment.
+  process.env.MOSDESK_NODE18 = ensureNode18();
   for (const step of steps) {
     console.log(`\n== ${step.name}`);
     const t0 = Date.now();

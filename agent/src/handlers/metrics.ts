@@ -1,51 +1,30 @@
-import { randomUUID } from 'node:crypto';
-import { readMetrics } from '../engines/linux/metrics';
-import { RpcError, RpcErrorCode } from '../protocol/errors';
+import { buildNodeStatus, createMetricsSampler, DEFAULT_DISKS, type MetricsSampler } from '../engines/linux/metrics';
 import type { Ctx } from '../server/context';
 import { defineHandler, type HandlerGroup } from './define';
 
-/** Streams are cheap, but a confused hub must not be able to start thousands of them. */
-const MAX_SUBSCRIPTIONS = 16;
-
-/** Samples every `intervalMs`; a tick is skipped while the hub is not reading (flow control). */
-function startMetricsStream(ctx: Ctx, subscriptionId: string, intervalMs: number): { stop(): void } {
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  const tick = async (): Promise<void> => {
-    if (ctx.canWrite()) {
-      try {
-        ctx.notify('metrics', { subscriptionId, sample: await readMetrics() });
-      } catch (err) {
-        ctx.log.error('metrics sample failed', err);
-      }
-    }
-    if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
-  };
-  void tick();
-  return {
-    stop() {
-      stopped = true;
-      clearTimeout(timer);
-    },
-  };
+/**
+ * The session's own sampler for one method, made on first use. metrics.read and status.read
+ * keep separate ones, so a status.read in between never shortens metrics.read's rate interval.
+ */
+function sessionSampler(ctx: Ctx, key: string): MetricsSampler {
+  let sampler = ctx.session.get(key) as MetricsSampler | undefined;
+  if (!sampler) {
+    sampler = createMetricsSampler(ctx.services.annotations);
+    ctx.session.set(key, sampler);
+  }
+  return sampler;
 }
 
 export const metricsHandlers = {
-  'metrics.read': defineHandler('metrics.read', () => readMetrics()),
-  subscribe: defineHandler('subscribe', async ({ intervalMs }, ctx) => {
-    if (ctx.subscriptions.size >= MAX_SUBSCRIPTIONS) {
-      throw new RpcError(
-        RpcErrorCode.InvalidRequest,
-        `At most ${MAX_SUBSCRIPTIONS} streams at once; unsubscribe one first.`,
-      );
-    }
-    const subscriptionId = randomUUID();
-    ctx.subscriptions.set(subscriptionId, startMetricsStream(ctx, subscriptionId, intervalMs));
-    return { subscriptionId };
-  }),
-  unsubscribe: defineHandler('unsubscribe', async ({ subscriptionId }, ctx) => {
-    const sub = ctx.subscriptions.get(subscriptionId);
-    sub?.stop();
-    return { removed: ctx.subscriptions.delete(subscriptionId) };
-  }),
+  /** Rates cover the time since this session's previous metrics.read; null on its first. */
+  'metrics.read': defineHandler('metrics.read', (params, ctx) =>
+    sessionSampler(ctx, 'metrics.read:sampler').sample(params.disks ?? DEFAULT_DISKS),
+  ),
+  /**
+   * Util compares with this session's previous status.read, so it is null on the first call
+   * and a real figure from the second on; no disk is measured, as status shows none.
+   */
+  'status.read': defineHandler('status.read', async (_params, ctx) =>
+    buildNodeStatus(await sessionSampler(ctx, 'status.read:sampler').sample([])),
+  ),
 } satisfies HandlerGroup;

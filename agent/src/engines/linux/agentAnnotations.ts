@@ -15,8 +15,14 @@ export function agentAnnotations(
   cgroups: JobCgroups | null,
 ): ProcAnnotations {
   let cachedAt = -1;
+  let refreshedAt = 0;
   let bySession = new Map<number, StoredRun>();
   const runsBySession = (): Map<number, StoredRun> => {
+    // A scan asks once per process: look at the launchers' files at most twice a second.
+    if (Date.now() - refreshedAt > 500) {
+      store.refresh();
+      refreshedAt = Date.now();
+    }
     if (cachedAt !== store.generation) {
       bySession = new Map(
         store

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { parsePidStat, PF_KTHREAD } from '../../parsers/procPidStat';
 
 /** The few facts job control needs about one live process. */
 export interface ProcIdentity {
@@ -13,26 +14,15 @@ export interface ProcIdentity {
   kernelThread: boolean;
 }
 
-const PF_KTHREAD = 0x00200000;
-
-/** Parses the fields after "pid (comm)"; comm may hold spaces and parentheses, so split at the last ")". */
+/** The identity fields of a /proc/<pid>/stat line; null when it is not one. */
 export function parseStatIdentity(pid: number, stat: string, uid: number): ProcIdentity | null {
-  const close = stat.lastIndexOf(')');
-  if (close < 0) return null;
-  const f = stat.slice(close + 2).split(' ');
-  // f[0] is field 3 (state); field N is f[N - 3].
-  const num = (field: number): number => Number(f[field - 3]);
-  const startTicks = num(22);
-  if (!f[0] || !Number.isFinite(startTicks)) return null;
-  return {
-    pid,
-    uid,
-    state: f[0],
-    ppid: num(4),
-    sid: num(6),
-    startTicks,
-    kernelThread: (num(9) & PF_KTHREAD) !== 0,
-  };
+  try {
+    const s = parsePidStat(stat);
+    const { state, ppid, sid, startTicks } = s;
+    return { pid, uid, state, ppid, sid, startTicks, kernelThread: (s.flags & PF_KTHREAD) !== 0 };
+  } catch {
+    return null;
+  }
 }
 
 /** Reads a process's identity now; null when there is no such process (or it just ended). */

@@ -10,6 +10,7 @@ import { JobStore } from './jobs/jobStore';
 import { defaultStateDir, ensurePrivateDir } from './stateDir';
 import { parseMemInfo } from '../../parsers/meminfo';
 import { readProcText, PROC } from './procfs';
+import { UserNames } from './processes/userNames';
 
 function currentUser(): AgentUser {
   const uid = process.getuid?.() ?? -1;
@@ -24,12 +25,12 @@ export async function createLinuxServices(log: Logger): Promise<AgentServices> {
   const jobFreezeMethod: FreezeMethod = cgroups ? 'cgroup' : 'sigstop';
   if (!cgroups) log.info(`jobs are frozen with SIGSTOP: ${cgroupsOrReason as string}`);
   const stateDir = defaultStateDir();
-  const base = {
-    user,
-    jobFreezeMethod,
-    cgroups,
-    userName: (uid: number) => (uid === user.uid ? user.name : String(uid)),
+  const names = new UserNames((err) => log.error('cannot read /etc/passwd; other users show as numbers', err));
+  const userName = (uid: number): string => {
+    names.beginScan();
+    return uid === user.uid ? user.name : names.name(uid);
   };
+  const base = { user, jobFreezeMethod, cgroups, userName };
   try {
     ensurePrivateDir(stateDir);
     const store = new JobStore(stateDir, log, (run) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCpuList, parseCpuModel } from '../../../../agent/src/parsers/cpuinfo';
+import { parseCpuIds, parseCpuList, parseCpuModel } from '../../../../agent/src/parsers/cpuinfo';
 import { ParseError } from '../../../../agent/src/parsers/parseError';
 
 /** Two vCPUs of a KVM guest on a Xeon (x86_64). */
@@ -146,4 +146,16 @@ const bad = [
 describe('parseCpuList', () => {
   it.each(ok)('parses $name', ({ input, want }) => expect(parseCpuList(input)).toBe(want));
   it.each(bad)('rejects $name', ({ input }) => expect(() => parseCpuList(input)).toThrow(ParseError));
+});
+
+describe('parseCpuIds', () => {
+  it.each([
+    { name: 'this machine ("0-1")', input: '0-1\n', want: [0, 1] },
+    { name: 'a single CPU', input: '0\n', want: [0] },
+    { name: 'CPUs taken offline', input: '0-2,5,7-8\n', want: [0, 1, 2, 5, 7, 8] },
+  ])('lists $name', ({ input, want }) => expect(parseCpuIds(input)).toEqual(want));
+  it.each([
+    { name: 'an empty file', input: '' },
+    { name: 'a reversed range', input: '3-1\n' },
+  ])('rejects $name', ({ input }) => expect(() => parseCpuIds(input)).toThrow(ParseError));
 });

@@ -1,0 +1,24 @@
+import { diffRows } from '../../engines/linux/processes/diff';
+import { ProcessScanner } from '../../engines/linux/processes/scanner';
+import { readProcTable } from '../../engines/linux/processes/table';
+import type { ProcChanges, ProcRow } from '../../protocol/procTypes';
+import { everyInterval, type StartStream } from './stream';
+
+/**
+ * The 'procs' stream: the whole filtered table first, then at each tick the rows that are new or
+ * changed and the pids that are gone (or no longer match the filter). A tick with no change is
+ * still sent, empty, so the hub knows the table is current as of `at`. A tick skipped for flow
+ * control scans nothing; the next one is compared with what was last sent.
+ */
+export const startProcsStream: StartStream = (ctx, subscriptionId, params) => {
+  const scanner = new ProcessScanner(ctx.log);
+  const filter = { scope: params.scope, jobId: params.jobId, user: params.user };
+  let sent: Map<number, ProcRow> | null = null;
+  return everyInterval(ctx, params.intervalMs, async () => {
+    const { at, rows } = readProcTable(scanner, ctx.services.annotations, filter);
+    const changes: ProcChanges =
+      sent === null ? { at, full: true, upserted: rows, removed: [] } : { at, full: false, ...diffRows(sent, rows) };
+    sent = new Map(rows.map((row) => [row.pid, row]));
+    ctx.notify('procs', { subscriptionId, changes });
+  });
+};
