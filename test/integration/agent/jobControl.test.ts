@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionResult, JobRecord } from '../../../agent/src/protocol/jobTypes';
+import type { MetricsSample } from '../../../agent/src/protocol/metricsTypes';
+import type { ProcList, ProcRow } from '../../../agent/src/protocol/procTypes';
 import { AgentProcess } from '../../support/agentProcess';
 import { cpuTicksOver, isGone, readProcStat, waitUntil } from '../../support/procState';
 
@@ -17,6 +19,10 @@ async function ok<T>(method: string, params: unknown): Promise<T> {
   const reply = await agent.call(nextId++, method, params);
   if (reply.error) throw new Error(`${method}: ${reply.error.code} ${reply.error.message}`);
   return reply.result as T;
+}
+
+async function rowOf(pid: number): Promise<ProcRow | undefined> {
+  return (await ok<ProcList>('procs.list', {})).rows.find((r) => r.pid === pid);
 }
 
 async function fails(method: string, params: unknown): Promise<{ code: number; message: string }> {
@@ -57,9 +63,12 @@ describe('freeze, continue and kill a process the agent did not start', () => {
     expect(frozen).toEqual({ pids: [pid], method: 'sigstop' });
     await waitUntil('state T', () => readProcStat(pid)?.state === 'T');
     expect(await cpuTicksOver(pid, 400)).toBe(0);
+    expect(await rowOf(pid)).toMatchObject({ frz: 'M', freeze: { by: 'root', method: 'sigstop' }, class: 'native' });
+    expect((await ok<MetricsSample>('metrics.read', {})).processes.frozen).toBeGreaterThanOrEqual(1);
 
     await ok('proc.continue', { pid });
     await waitUntil('it to run again', () => readProcStat(pid)?.state === 'R');
+    expect(await rowOf(pid)).toMatchObject({ frz: '-', freeze: null });
     expect(await cpuTicksOver(pid, 400)).toBeGreaterThan(10);
 
     await ok('proc.signal', { pid, signal: 'SIGKILL' });
@@ -95,6 +104,17 @@ describe('jobs started through the agent', () => {
     expect(frozen).toEqual({ pids: [pid], method: 'cgroup' });
     expect(readFileSync(join(cgroup, 'cgroup.events'), 'utf8')).toMatch(/^frozen 1$/m);
     expect(await cpuTicksOver(pid, 400)).toBe(0);
+    expect(await rowOf(pid)).toMatchObject({
+      frz: 'M',
+      class: 'local',
+      jobId: 42,
+      runId: job.runId,
+      origPid: pid,
+      nmigs: 0,
+    });
+    const jobRows = (await ok<ProcList>('procs.list', { jobId: 42 })).rows;
+    expect(jobRows.map((r) => r.pid)).toContain(pid);
+    expect(jobRows.every((r) => r.jobId === 42)).toBe(true);
     const listed = await ok<JobRecord[]>('jobs.list', {});
     expect(listed.find((j) => j.runId === job.runId)).toMatchObject({
       state: 'frozen',

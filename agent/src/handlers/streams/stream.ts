@@ -9,7 +9,7 @@ export interface Stream {
 export type StartStream = (ctx: Ctx, subscriptionId: string, params: Params<'subscribe'>) => Stream;
 
 /**
- * Runs `tick` every `intervalMs` (the first at once). A tick is skipped while the hub is not
+ * Runs `tick` every `intervalMs` (the first right after the subscribe answer). A tick is skipped while the hub is not
  * reading (flow control), and a failing tick is logged, never fatal.
  */
 export function everyInterval(ctx: Ctx, intervalMs: number, tick: () => Promise<void>): Stream {
@@ -25,7 +25,9 @@ export function everyInterval(ctx: Ctx, intervalMs: number, tick: () => Promise<
     }
     if (!stopped) timer = setTimeout(() => void run(), intervalMs);
   };
-  void run();
+  // The first tick waits for a timer turn, so the `subscribe` answer (which carries the id the
+  // notifications refer to) is always written before the first notification.
+  timer = setTimeout(() => void run(), 0);
   return {
     stop() {
       stopped = true;
