@@ -7,6 +7,7 @@ import { detectJobCgroups } from './control/cgroupFreezer';
 import { FreezeRegistry } from './control/freezeRegistry';
 import { JobControl } from './control/jobControl';
 import { JobStore } from './jobs/jobStore';
+import { openJobStoreOf } from './jobs/otherUserJobs';
 import { defaultStateDir, ensurePrivateDir } from './stateDir';
 import { parseMemInfo } from '../../parsers/meminfo';
 import { readProcText, PROC } from './procfs';
@@ -39,7 +40,8 @@ export async function createLinuxServices(log: Logger): Promise<AgentServices> {
     store.load();
     const freezes = new FreezeRegistry(stateDir, log);
     freezes.load();
-    const control = new JobControl({ ...base, store, freezes });
+    const storeOf = (name: string): JobStore => openJobStoreOf(name, log);
+    const control = new JobControl({ ...base, store, storeOf, freezes });
     return {
       ...base,
       annotations: agentAnnotations(store, freezes, cgroups),

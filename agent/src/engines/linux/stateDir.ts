@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fchownSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -18,14 +28,23 @@ export function ensurePrivateDir(path: string): void {
   mkdirSync(path, { recursive: true, mode: 0o700 });
 }
 
+/** Who should own a file root writes into another user's state directory. */
+export interface FileOwner {
+  uid: number;
+  gid: number;
+}
+
 /**
  * Writes a file so that readers see either the old or the new content, never half of it:
  * a temporary file in the same directory, flushed to disk, then renamed over the target.
+ * With `owner` (root writing for another user) the file is handed to that user first, so
+ * their own agent can still read it.
  */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string, owner?: FileOwner): void {
   const tmp = join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(tmp, 'wx', 0o600);
   try {
+    if (owner) fchownSync(fd, owner.uid, owner.gid);
     writeSync(fd, content);
     fsyncSync(fd);
   } catch (err) {
@@ -37,8 +56,8 @@ export function writeFileAtomic(path: string, content: string): void {
   renameSync(tmp, path);
 }
 
-export function writeJsonAtomic(path: string, value: unknown): void {
-  writeFileAtomic(path, `${JSON.stringify(value, null, 1)}\n`);
+export function writeJsonAtomic(path: string, value: unknown, owner?: FileOwner): void {
+  writeFileAtomic(path, `${JSON.stringify(value, null, 1)}\n`, owner);
 }
 
 /** Reads a JSON file; undefined when it does not exist. Other errors (bad JSON, EACCES) throw. */

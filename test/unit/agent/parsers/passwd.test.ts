@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../../../../agent/src/parsers/parseError';
-import { parsePasswd } from '../../../../agent/src/parsers/passwd';
+import { parsePasswd, parsePasswdEntries } from '../../../../agent/src/parsers/passwd';
 
 /** The start and end of this machine's Debian 12 /etc/passwd. */
 const DEBIAN = `root:x:0:0:root:/root:/bin/bash
@@ -66,4 +66,14 @@ describe('parsePasswd', () => {
     expect(names.size).toBe(size);
   });
   it.each(bad)('rejects $name', ({ input }) => expect(() => parsePasswd(input)).toThrow(ParseError));
+});
+
+describe('parsePasswdEntries', () => {
+  it('reads name, uid, gid and home, in file order', () => {
+    expect(parsePasswdEntries(DEBIAN).filter((e) => ['root', 'postgres', 'nobody'].includes(e.name))).toEqual([
+      { name: 'root', uid: 0, gid: 0, home: '/root' },
+      { name: 'postgres', uid: 101, gid: 104, home: '/var/lib/postgresql' },
+      { name: 'nobody', uid: 65534, gid: 65534, home: '/nonexistent' },
+    ]);
+  });
 });

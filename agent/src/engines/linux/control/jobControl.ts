@@ -13,6 +13,8 @@ import { guardProcess, sendSignal, type Verb } from './processGuard';
 export interface ControlDeps {
   user: AgentUser;
   store: JobStore;
+  /** Another user's job records (root only). */
+  storeOf(user: string): JobStore;
   freezes: FreezeRegistry;
   cgroups: JobCgroups | null;
   userName(uid: number): string;
@@ -38,7 +40,7 @@ export class JobControl {
       this.apply(
         target,
         'freeze',
-        (run) => this.freezeRun(run),
+        (run, store) => this.freezeRun(run, store),
         (pid, startTicks) => {
           sendSignal(pid, 'SIGSTOP', this.deps.user);
           this.deps.freezes.add(pid, startTicks, this.freezeInfo('sigstop'));
@@ -53,7 +55,7 @@ export class JobControl {
       this.apply(
         target,
         'continue',
-        (run) => this.continueRun(run),
+        (run, store) => this.continueRun(run, store),
         (pid) => {
           sendSignal(pid, 'SIGCONT', this.deps.user);
           this.deps.freezes.remove(pid);
@@ -82,7 +84,7 @@ export class JobControl {
   private async apply(
     target: Target,
     verb: Verb,
-    onRun: (run: StoredRun) => Promise<ActionResult>,
+    onRun: (run: StoredRun, store: JobStore) => Promise<ActionResult>,
     onPid: (pid: number, startTicks: number) => ActionResult,
   ): Promise<ActionResult> {
     if (target.pid !== undefined) {
@@ -90,37 +92,37 @@ export class JobControl {
       const run = this.deps.store
         .active()
         .find((r) => r.record.pid === target.pid && r.pidStartTicks === id.startTicks);
-      return run && verb !== 'signal' ? onRun(run) : onPid(target.pid, id.startTicks);
+      return run && verb !== 'signal' ? onRun(run, this.deps.store) : onPid(target.pid, id.startTicks);
     }
-    const runs = this.runsOfJob(target.jobId as number, target.user);
-    const results = await Promise.all(runs.map(onRun));
+    const { store, runs } = this.runsOfJob(target.jobId as number, target.user);
+    const results = await Promise.all(runs.map((run) => onRun(run, store)));
     return { pids: results.flatMap((r) => r.pids), method: results[0]?.method };
   }
 
-  private runsOfJob(jobId: number, user: string | undefined): StoredRun[] {
-    if (user !== undefined && user !== this.deps.user.name) {
+  private runsOfJob(jobId: number, user: string | undefined): { store: JobStore; runs: StoredRun[] } {
+    const self = this.deps.user;
+    const owner = user ?? self.name;
+    if (owner !== self.name && !self.isRoot) {
       throw new RpcError(
         RpcErrorCode.PermissionDenied,
-        `Job IDs belong to their user; this agent runs as ${this.deps.user.name} and acts on its own jobs only.`,
+        `Job ${jobId} of ${owner} is not yours: this agent runs as ${self.name}, and only ${owner} or root may act on it.`,
       );
     }
-    this.deps.store.refresh();
-    const runs = this.deps.store.active().filter((r) => r.record.jobId === jobId);
+    const store = owner === self.name ? this.deps.store : this.deps.storeOf(owner);
+    store.refresh();
+    const runs = store.active().filter((r) => r.record.jobId === jobId);
     if (runs.length === 0) {
-      throw new RpcError(
-        RpcErrorCode.NotFound,
-        `${this.deps.user.name} has no running job with Job ID ${jobId} on this node.`,
-      );
+      throw new RpcError(RpcErrorCode.NotFound, `${owner} has no running job with Job ID ${jobId} on this node.`);
     }
-    return runs;
+    return { store, runs };
   }
 
   private freezeInfo(method: FreezeInfo['method']): FreezeInfo {
     return { code: 'M', by: this.deps.user.name, method, at: Date.now() };
   }
 
-  private async freezeRun(run: StoredRun): Promise<ActionResult> {
-    const { cgroups, store } = this.deps;
+  private async freezeRun(run: StoredRun, store: JobStore): Promise<ActionResult> {
+    const { cgroups } = this.deps;
     let pids = runMembers(run, cgroups);
     let method: FreezeInfo['method'] = 'sigstop';
     if (run.record.cgroup && cgroups) {
@@ -136,8 +138,8 @@ export class JobControl {
     return { pids, method };
   }
 
-  private async continueRun(run: StoredRun): Promise<ActionResult> {
-    const { cgroups, store } = this.deps;
+  private async continueRun(run: StoredRun, store: JobStore): Promise<ActionResult> {
+    const { cgroups } = this.deps;
     const pids = runMembers(run, cgroups);
     if (run.record.cgroup && cgroups) await cgroups.setFrozen(run.record.cgroup, false);
     // Also SIGCONT: a run may have been stopped by hand (Ctrl-Z, kill -STOP) as well.

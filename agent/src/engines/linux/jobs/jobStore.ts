@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { JobRecord } from '../../../protocol/jobTypes';
 import type { Logger } from '../../../server/context';
 import { isSameProcess, readProcIdentity } from '../procIdentity';
-import { ensurePrivateDir, readJsonIfExists, writeJsonAtomic } from '../stateDir';
+import { ensurePrivateDir, type FileOwner, readJsonIfExists, writeJsonAtomic } from '../stateDir';
 import { decodeExitStatus } from './exitStatus';
 import { parseStoredRun, type StoredRun } from './storedRun';
 
@@ -16,6 +16,8 @@ const ENDED = new Set(['exited', 'lost']);
  */
 export class JobStore {
   private readonly runs = new Map<string, StoredRun>();
+  /** Which version of each record.json this store has read or written (see fileVersion). */
+  private readonly versions = new Map<string, string>();
   /** Bumped on every change, so readers can cache what they derive from the runs. */
   generation = 0;
   readonly dir: string;
@@ -25,22 +27,14 @@ export class JobStore {
     private readonly log: Logger,
     /** Called once when a run is seen to have ended (e.g. to remove its cgroup). */
     private readonly onEnded: (run: StoredRun) => void = () => undefined,
+    /** Set when root keeps another user's records: files stay theirs. */
+    private readonly owner?: FileOwner,
   ) {
     this.dir = join(stateDir, 'jobs');
   }
 
   load(): void {
     ensurePrivateDir(this.dir);
-    for (const runId of readdirSync(this.dir)) {
-      const file = join(this.dir, runId, 'record.json');
-      try {
-        const parsed = parseStoredRun(readJsonIfExists(file));
-        if (typeof parsed === 'string') this.log.error(`ignoring job record ${file}: ${parsed}`);
-        else this.runs.set(parsed.record.runId, parsed);
-      } catch (err) {
-        this.log.error(`ignoring job record ${file}`, err);
-      }
-    }
     this.refresh();
   }
 
@@ -49,9 +43,11 @@ export class JobStore {
   }
 
   save(run: StoredRun): void {
+    const file = join(this.runDir(run.record.runId), 'record.json');
     ensurePrivateDir(this.runDir(run.record.runId));
-    writeJsonAtomic(join(this.runDir(run.record.runId), 'record.json'), run);
+    writeJsonAtomic(file, run, this.owner);
     this.runs.set(run.record.runId, run);
+    this.versions.set(run.record.runId, fileVersion(file) ?? '');
     this.generation++;
   }
 
@@ -77,21 +73,63 @@ export class JobStore {
     if (!run) return false;
     if (!ENDED.has(run.record.state)) return 'running';
     rmSync(this.runDir(runId), { recursive: true, force: true });
-    this.runs.delete(runId);
-    this.generation++;
+    this.dropRun(runId);
     return true;
   }
 
   /** Removes a run that never started (the launcher could not be spawned). */
   forgetFailed(runId: string): void {
     rmSync(this.runDir(runId), { recursive: true, force: true });
-    this.runs.delete(runId);
-    this.generation++;
+    this.dropRun(runId);
   }
 
-  /** Picks up what the launcher wrote since the last look: the program's pid, its exit status. */
+  /**
+   * Brings the runs up to date: first what other agents of this user (several hubs, or root)
+   * wrote to the records, then what the launchers wrote: the program's pid, its exit status.
+   */
   refresh(): void {
+    this.sync();
     for (const run of this.active()) this.refreshOne(run);
+  }
+
+  /** Re-reads records that changed on disk, adds new runs and drops forgotten ones. */
+  private sync(): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    const present = new Set(names);
+    for (const runId of this.runs.keys()) {
+      if (!present.has(runId)) this.dropRun(runId);
+    }
+    for (const runId of names) {
+      const file = join(this.dir, runId, 'record.json');
+      const version = fileVersion(file);
+      if (version === null || this.versions.get(runId) === version) continue;
+      this.versions.set(runId, version); // a bad record is reported once per version, not per look
+      this.readRecord(file);
+    }
+  }
+
+  private readRecord(file: string): void {
+    try {
+      const parsed = parseStoredRun(readJsonIfExists(file));
+      if (typeof parsed === 'string') this.log.error(`ignoring job record ${file}: ${parsed}`);
+      else {
+        this.runs.set(parsed.record.runId, parsed);
+        this.generation++;
+      }
+    } catch (err) {
+      this.log.error(`ignoring job record ${file}`, err);
+    }
+  }
+
+  private dropRun(runId: string): void {
+    this.runs.delete(runId);
+    this.versions.delete(runId);
+    this.generation++;
   }
 
   private refreshOne(run: StoredRun | undefined): void {
@@ -123,6 +161,19 @@ export class JobStore {
     run.pidStartTicks = readProcIdentity(run.record.pid)?.startTicks ?? null;
     run.record.state = run.record.state === 'starting' ? 'running' : run.record.state;
     return true;
+  }
+}
+
+/**
+ * Identifies one write of a record: every atomic write is a new file (a new inode), and inode
+ * numbers can be reused, so the size and modification time go with it. Null when there is none.
+ */
+function fileVersion(path: string): string | null {
+  try {
+    const st = statSync(path);
+    return `${st.ino}:${st.mtimeMs}:${st.size}`;
+  } catch {
+    return null;
   }
 }
 

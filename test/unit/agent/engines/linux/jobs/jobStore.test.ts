@@ -82,6 +82,22 @@ describe('JobStore', () => {
     expect(logged.join('\n')).toMatch(/ignoring job record .*torn/);
   });
 
+  it('sees what another agent of the same user wrote: new runs, changes, forgotten runs', () => {
+    const mine = new JobStore(dir, log);
+    const theirs = new JobStore(dir, log);
+    mine.load();
+    theirs.load();
+    theirs.save(run('other', { state: 'running', pid: process.pid }));
+    expect(mine.list().map((r) => r.runId)).toEqual(['other']);
+    const frozen = theirs.get('other') as StoredRun;
+    frozen.record.state = 'frozen';
+    frozen.record.freeze = { code: 'M', by: 'root', method: 'sigstop', at: 5 };
+    theirs.save(frozen);
+    expect(mine.list()[0]).toMatchObject({ state: 'frozen', freeze: { by: 'root' } });
+    rmSync(join(dir, 'jobs', 'other'), { recursive: true });
+    expect(mine.list()).toEqual([]);
+  });
+
   it('forgets only ended runs', () => {
     const store = new JobStore(dir, log);
     store.load();
