@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionResult, JobRecord } from '../../../agent/src/protocol/jobTypes';
 import type { MetricsSample } from '../../../agent/src/protocol/metricsTypes';
@@ -181,6 +181,26 @@ describe('jobs started through the agent', () => {
       message: expect.stringContaining('MOSIX'),
     });
     expect(await fails('proc.checkpoint', { jobId: 1, then: 'stop' })).toMatchObject({ code: 1003 });
+  });
+
+  it('removes run cgroups left empty while no agent watched, and keeps the busy ones', async () => {
+    const job = await ok<JobRecord>('job.run', { argv: ['sleep', '30'], cwd: '/tmp', jobId: 11 });
+    const leftover = join(dirname(job.cgroup as string), `0-leftover-${process.pid}`);
+    mkdirSync(leftover);
+    const fresh = join(dirname(job.cgroup as string), `0-starting-${process.pid}`);
+    mkdirSync(fresh);
+    // Only cgroups older than a minute are swept: a younger one may be a run being started.
+    const old = new Date(Date.now() - 120_000);
+    utimesSync(leftover, old, old);
+    agent.stop();
+    await waitUntil('the agent to exit', () => agent.child.exitCode !== null || agent.child.signalCode !== null);
+    startAgent();
+    await ok('hello', { protocolVersion: 1 });
+    expect(existsSync(leftover)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
+    rmdirSync(fresh);
+    expect(existsSync(job.cgroup as string)).toBe(true);
+    await ok('proc.signal', { jobId: 11, signal: 'SIGKILL' });
   });
 
   it('outlives the agent, and a new agent knows it from its records', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findCgroup2Mount, isCgroupFrozen } from '../../../parsers/cgroup2Mount';
 
@@ -39,7 +39,28 @@ export function detectJobCgroups(): JobCgroups | string {
   } catch (err) {
     return `cannot create cgroups under ${root} (${(err as NodeJS.ErrnoException).code ?? 'error'}); the agent needs root or a delegated cgroup`;
   }
+  sweepEmpty(root);
   return cgroupsAt(root);
+}
+
+/** Younger cgroups may belong to a run another agent is starting right now (not yet joined). */
+const SWEEP_MIN_AGE_MS = 60_000;
+
+/**
+ * Removes run cgroups left empty by runs that ended while no agent watched (the kernel refuses
+ * to remove one that still holds processes, so running jobs keep theirs).
+ */
+function sweepEmpty(root: string): void {
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const path = join(root, entry.name);
+    try {
+      if (Date.now() - statSync(path).mtimeMs < SWEEP_MIN_AGE_MS) continue;
+      rmdirSync(path);
+    } catch {
+      // populated: a job still runs in it
+    }
+  }
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
