@@ -133,10 +133,15 @@ describe('procs.list', () => {
     await waitUntil('sleep 601 on a pty', async () =>
       (await ok<ProcList>('procs.list')).rows.some((r) => r.ppid === onPty.pid && r.command === 'sleep 601'),
     );
-    const [list, ps] = await Promise.all([ok<ProcList>('procs.list'), psTable()]);
-    // A process that ends between the two reads may lose its command line in one of them.
+    const before = await psTable();
+    const list = await ok<ProcList>('procs.list');
+    const ps = await psTable();
+    // A process that ends between the reads may lose its command line in one of them, and a
+    // kernel worker renames itself as it changes work queues ("kworker/u8:1-writeback"):
+    // compare only processes that ps saw the same just before and just after the agent's read.
     const alive = (pid: number): boolean => !['Z', 'X', undefined].includes(readProcStat(pid)?.state);
-    const both = list.rows.filter((r) => ps.has(r.pid) && alive(r.pid));
+    const steady = (pid: number): boolean => before.get(pid)?.args === ps.get(pid)?.args;
+    const both = list.rows.filter((r) => ps.has(r.pid) && alive(r.pid) && steady(r.pid));
     expect(both.length).toBeGreaterThan(Math.min(list.rows.length, ps.size) * 0.9);
     for (const row of both) {
       const theirs = ps.get(row.pid) as PsRow;
