@@ -12,6 +12,13 @@ export function readProcStat(pid: number): { state: string; cpuTicks: number } |
   return { state: f[0] as string, cpuTicks: Number(f[11]) + Number(f[12]) };
 }
 
+/** A "Name:   123 kB" field of /proc/<pid>/status, in kB. */
+export function statusKb(pid: number, field: 'VmHWM' | 'VmRSS' | 'RssAnon'): number {
+  const m = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!m) throw new Error(`no ${field} in /proc/${pid}/status`);
+  return Number(m[1]);
+}
+
 /** Zombies count as gone: they no longer run, only wait for their parent. */
 export function isGone(pid: number): boolean {
   const s = readProcStat(pid);

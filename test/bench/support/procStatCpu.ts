@@ -3,7 +3,7 @@
  * bench are measured by the same ruler (not by their own reports).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readProcStat, statusKb } from '../../support/procState';
 
 /** Clock ticks per second for /proc/<pid>/stat times; 100 on every Linux we meet. */
 export const CLK_TCK = ((): number => {
@@ -15,29 +15,11 @@ export const CLK_TCK = ((): number => {
   }
 })();
 
-/**
- * utime + stime (fields 14 and 15) from /proc/<pid>/stat text, in ticks. The command name
- * (field 2) may hold spaces and parentheses, so fields are counted from the last ")".
- */
-export function parseStatTicks(stat: string): number {
-  const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // rest[0] is field 3 (state), so field N is rest[N - 3].
-  const utime = Number(rest[11]);
-  const stime = Number(rest[12]);
-  if (!Number.isFinite(utime) || !Number.isFinite(stime)) throw new Error(`not a /proc/<pid>/stat line: ${stat}`);
-  return utime + stime;
-}
-
-/** A "Name:   123 kB" field of /proc/<pid>/status, in kB. */
-export function parseStatusKb(status: string, field: 'VmHWM' | 'VmRSS' | 'RssAnon' | 'RssFile'): number {
-  const m = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(status);
-  if (!m) throw new Error(`no ${field} in /proc/<pid>/status`);
-  return Number(m[1]);
-}
-
 /** CPU seconds the process has used so far (user + system). */
 export function cpuSeconds(pid: number): number {
-  return parseStatTicks(readFileSync(`/proc/${pid}/stat`, 'utf8')) / CLK_TCK;
+  const stat = readProcStat(pid);
+  if (!stat) throw new Error(`process ${pid} has gone`);
+  return stat.cpuTicks / CLK_TCK;
 }
 
 export interface Memory {
@@ -53,10 +35,9 @@ export interface Memory {
 }
 
 export function memoryOf(pid: number): Memory {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return {
-    peakBytes: parseStatusKb(status, 'VmHWM') * 1024,
-    rssBytes: parseStatusKb(status, 'VmRSS') * 1024,
-    anonBytes: parseStatusKb(status, 'RssAnon') * 1024,
+    peakBytes: statusKb(pid, 'VmHWM') * 1024,
+    rssBytes: statusKb(pid, 'VmRSS') * 1024,
+    anonBytes: statusKb(pid, 'RssAnon') * 1024,
   };
 }

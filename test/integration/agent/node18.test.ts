@@ -27,6 +27,7 @@ import { AGENT_VERSION, PROTOCOL_VERSION, READY_MARKER } from '../../../agent/sr
 import { ensureNode18 } from '../../setup/node18';
 import { type AgentMessage, AgentProcess } from '../../support/agentProcess';
 import { AGENT_BUNDLE, requireBuilt } from '../../support/dist';
+import { readProcStat } from '../../support/procState';
 
 let node18: string;
 let agent: AgentProcess;
@@ -47,15 +48,8 @@ function startSleeper(): number {
   return child.pid as number;
 }
 
-/** Field 3 of /proc/<pid>/stat (the state letter), or undefined once the process is gone. */
-function procState(pid: number): string | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
-  } catch {
-    return undefined;
-  }
-}
+/** The state letter of /proc/<pid>/stat, or undefined once the process is gone. */
+const procState = (pid: number): string | undefined => readProcStat(pid)?.state;
 
 const procCount = (): number => readdirSync('/proc').filter((d) => /^\d+$/.test(d)).length;
 const memTotalBytes = (): number =>

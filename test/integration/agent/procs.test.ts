@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentNotifications } from '../../../agent/src/protocol/methods';
 import type { ProcList, ProcRow } from '../../../agent/src/protocol/procTypes';
 import { AgentProcess } from '../../support/agentProcess';
-import { readProcStat, waitUntil } from '../../support/procState';
+import { readProcStat, statusKb, waitUntil } from '../../support/procState';
 
 const NOBODY = 65534;
 
@@ -44,8 +44,7 @@ const rowOf = (list: ProcList, pid: number): ProcRow | undefined => list.rows.fi
 
 /** VmRSS from /proc/<pid>/status, in bytes: a different file and unit than the agent reads. */
 function vmRssBytes(pid: number): number {
-  const m = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(m?.[1]) * 1024;
+  return statusKb(pid, 'VmRSS') * 1024;
 }
 
 interface PsRow {

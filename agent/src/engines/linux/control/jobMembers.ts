@@ -1,5 +1,5 @@
-import { readdirSync } from 'node:fs';
 import type { StoredRun } from '../jobs/storedRun';
+import { ProcFiles } from '../processes/procFiles';
 import { readProcIdentity } from '../procIdentity';
 import type { JobCgroups } from './cgroupFreezer';
 
@@ -17,11 +17,5 @@ export function runMembers(run: StoredRun, cgroups: JobCgroups | null): number[]
       return [];
     }
   }
-  const members: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const pid = Number(name);
-    if (pid !== supervisor && readProcIdentity(pid)?.sid === supervisor) members.push(pid);
-  }
-  return members;
+  return new ProcFiles().pids().filter((pid) => pid !== supervisor && readProcIdentity(pid)?.sid === supervisor);
 }
