@@ -32,6 +32,14 @@ async function ok<T>(method: string, params: unknown = {}, on: AgentProcess = ag
 }
 
 /** Starts a program (spawn returns after its exec) and remembers it for clean-up. */
+function descendsFrom(rows: ProcList['rows'], pid: number, ancestor: number): boolean {
+  const parentOf = new Map(rows.map((r) => [r.pid, r.ppid]));
+  for (let at = parentOf.get(pid); at !== undefined && at > 1; at = parentOf.get(at)) {
+    if (at === ancestor) return true;
+  }
+  return false;
+}
+
 function start(command: string, args: string[]): { pid: number; at: number } {
   const at = Date.now();
   const child = spawn(command, args, { stdio: 'ignore' });
@@ -127,10 +135,14 @@ describe('procs.list', () => {
   });
 
   it('agrees with ps on user, command line, terminal and start time of every process both see', async () => {
-    // script(1) runs `sh -c "sleep 601"` on a new pty; polling also catches the shell before its exec.
+    // script(1) runs `$SHELL -c "sleep 601"` on a new pty. bash execs sleep, dash (Debian's sh,
+    // and script's choice when SHELL is unset, as under CI) forks it: so look for a descendant.
     const onPty = start('script', ['-qfc', 'sleep 601', '/dev/null']);
-    await waitUntil('sleep 601 on a pty', async () =>
-      (await ok<ProcList>('procs.list')).rows.some((r) => r.ppid === onPty.pid && r.command === 'sleep 601'),
+    const sleepOnPty = (rows: ProcList['rows']): ProcList['rows'][number] | undefined =>
+      rows.find((r) => r.command === 'sleep 601' && descendsFrom(rows, r.pid, onPty.pid));
+    await waitUntil(
+      'sleep 601 on a pty',
+      async () => sleepOnPty((await ok<ProcList>('procs.list')).rows) !== undefined,
     );
     const before = await psTable();
     const list = await ok<ProcList>('procs.list');
@@ -159,7 +171,7 @@ describe('procs.list', () => {
       expect(row.startedAt - theirs.startedAt).toBeGreaterThanOrEqual(-1000);
       expect(row.startedAt - theirs.startedAt).toBeLessThan(2000);
     }
-    const pty = list.rows.find((r) => r.ppid === onPty.pid && r.command === 'sleep 601');
+    const pty = sleepOnPty(list.rows);
     expect(pty?.tty).toMatch(/^pts\/\d+$/);
     if (pty) process.kill(pty.pid, 'SIGKILL');
   });
