@@ -11,8 +11,40 @@ export type { Hello, MetricsSample };
 /** Requests that take no parameters are sent with `{}`. */
 export type NoParams = Record<string, never>;
 
-/** Where the hub is in talking to a node's agent. */
-export type NodeState = 'connecting' | 'up' | 'dead' | 'error';
+/**
+ * Where the hub is in talking to a node's agent.
+ * - `hostkey-unknown`: waiting for the user to accept or refuse the node's host key.
+ * - `hostkey-changed`: the key differs from the one on record; refused until the user acts.
+ * - `auth-failed`: SSH authentication failed (the reason names user, host and methods tried).
+ * - `no-node`: the node has no usable Node.js >= 18 (or is not Linux) for the agent.
+ * - `dead`: the link or the agent stopped answering; the hub reconnects by itself.
+ * - `error`: anything else that stops the node, said in `reason`.
+ */
+export type NodeState =
+  'connecting' | 'up' | 'dead' | 'hostkey-unknown' | 'hostkey-changed' | 'auth-failed' | 'no-node' | 'error';
+
+/**
+ * How to reach a node over SSH. Every field is optional: what is missing comes from the
+ * cluster's settings, then from ~/.ssh/config, then from OpenSSH's defaults.
+ */
+export interface SshSettings {
+  user?: string;
+  port?: number;
+  /** A private key file on the workstation; `~/` is expanded. */
+  identityFile?: string;
+  /** Offer the keys of the running ssh-agent (SSH_AUTH_SOCK). Default true. */
+  useAgent?: boolean;
+  /** `[user@]host[:port]`, comma-separated for a chain, as OpenSSH's ProxyJump. */
+  jumpHost?: string;
+}
+
+/** One node as configured: the host as the user typed it (alias, name or address). */
+export interface NodeConfig {
+  id: string;
+  host: string;
+  /** Per-node overrides of the cluster's settings. */
+  settings: SshSettings;
+}
 
 export interface NodeView {
   /** Stable within its cluster. */
@@ -26,14 +58,53 @@ export interface NodeView {
   since: number;
   /** The agent's `hello`, once it has answered. */
   hello?: Hello;
+  /** The configured host, for SSH nodes. */
+  host?: string;
 }
 
 export interface ClusterSummary {
   id: string;
   name: string;
-  /** `local`: the workstation itself, agent spawned without SSH. */
-  kind: 'local';
+  /** `local`: the workstation itself, agent spawned without SSH; `ssh`: nodes reached over SSH. */
+  kind: 'local' | 'ssh';
   nodes: NodeView[];
+  /** For SSH clusters: the settings every node inherits. */
+  settings?: SshSettings;
+}
+
+/** A node's host key the user has to accept or refuse, as OpenSSH asks on first contact. */
+export interface HostKeyPrompt {
+  promptId: string;
+  clusterId: string;
+  nodeId: string;
+  /** The host and port the key was offered for (the jump host's, when it is the jump host). */
+  host: string;
+  port: number;
+  /** e.g. `ssh-ed25519`. */
+  keyType: string;
+  /** `SHA256:` and the unpadded base64 of the key's SHA-256, as `ssh-keygen -lf` prints it. */
+  fingerprint: string;
+}
+
+/** Secrets for a cluster's SSH keys; never stored in plain text, never sent back. */
+export interface SshSecrets {
+  /** The passphrase of the identity file. */
+  passphrase?: string;
+  /** A password, for nodes that take password authentication. */
+  password?: string;
+}
+
+export interface AddClusterParams {
+  name: string;
+  /**
+   * Either a list of hosts (whitespace or comma separated; ranges like `node1-node8` or
+   * `10.0.0.11-10.0.0.18`; `user@host:port` allowed per entry), or `fromNode`: one node whose
+   * agent reads the cluster map (/etc/mosix/mosix.map).
+   */
+  hosts?: string;
+  fromNode?: string;
+  settings: SshSettings;
+  secrets?: SshSecrets;
 }
 
 export interface AppInfo {
@@ -51,11 +122,31 @@ export interface HubRequests {
     result: { subscriptionId: string };
   };
   'metrics.unsubscribe': { params: { subscriptionId: string }; result: { removed: boolean } };
+  /** Adds and saves an SSH cluster, then connects to its nodes. */
+  'clusters.add': { params: AddClusterParams; result: ClusterSummary };
+  /** Disconnects and forgets a cluster (not "This computer"). */
+  'clusters.remove': { params: { clusterId: string }; result: { removed: boolean } };
+  /** Replaces a cluster's or one node's SSH settings and secrets, and reconnects. */
+  'clusters.configure': {
+    params: { clusterId: string; nodeId?: string; settings: SshSettings; secrets?: SshSecrets };
+    result: ClusterSummary;
+  };
+  /** Tries a node again now (after fixing a key, installing Node.js, ...). */
+  'nodes.reconnect': { params: { clusterId: string; nodeId: string }; result: { ok: true } };
+  /** Host keys waiting for an answer, for a window that opens after they were asked. */
+  'hostkeys.pending': { params: NoParams; result: HostKeyPrompt[] };
+  /** Accepts (saved in the app's known hosts) or refuses a host key. */
+  'hostkeys.answer': { params: { promptId: string; accept: boolean }; result: { ok: true } };
 }
 
 export interface HubEvents {
   'metrics.sample': { subscriptionId: string; clusterId: string; nodeId: string; sample: MetricsSample };
   'node.state': { clusterId: string; node: NodeView };
+  /** A cluster was added, removed or reconfigured: the whole list as it is now. */
+  'clusters.changed': { clusters: ClusterSummary[] };
+  'hostkey.prompt': HostKeyPrompt;
+  /** A prompt was answered (here or in another window) or dropped. */
+  'hostkey.resolved': { promptId: string };
 }
 
 export type Method = keyof HubRequests;
@@ -79,9 +170,21 @@ export const METHODS = {
   'clusters.list': 1,
   'metrics.subscribe': 1,
   'metrics.unsubscribe': 1,
+  'clusters.add': 1,
+  'clusters.remove': 1,
+  'clusters.configure': 1,
+  'nodes.reconnect': 1,
+  'hostkeys.pending': 1,
+  'hostkeys.answer': 1,
 } as const satisfies Record<Method, 1>;
 
-export const EVENTS = { 'metrics.sample': 1, 'node.state': 1 } as const satisfies Record<EventName, 1>;
+export const EVENTS = {
+  'metrics.sample': 1,
+  'node.state': 1,
+  'clusters.changed': 1,
+  'hostkey.prompt': 1,
+  'hostkey.resolved': 1,
+} as const satisfies Record<EventName, 1>;
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.hasOwn(METHODS, name);

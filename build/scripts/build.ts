@@ -22,6 +22,12 @@ const common: BuildOptions = {
   outExtension: { '.js': '.cjs' },
 };
 
+/**
+ * ssh2 loads optional native addons (its crypto binding, cpu-features) inside try/catch and
+ * falls back to Node's own crypto; leaving them out keeps the hub free of native modules.
+ */
+const hubExternals = ['cpu-features', '*.node'];
+
 const parts: Record<string, () => Promise<void>> = {
   async agent() {
     await esbuild({
@@ -40,7 +46,7 @@ const parts: Record<string, () => Promise<void>> = {
       entryPoints: { main: fromRoot('electron/main/index.ts'), preload: fromRoot('electron/preload/index.ts') },
       outdir: `${DIST}/electron`,
       target: 'node22',
-      external: ['electron'],
+      external: ['electron', ...hubExternals],
       define,
     });
   },
@@ -50,6 +56,7 @@ const parts: Record<string, () => Promise<void>> = {
       entryPoints: { main: fromRoot('electron/web/main.ts') },
       outdir: `${DIST}/web`,
       target: 'node20',
+      external: hubExternals,
       define,
     });
   },

@@ -3,7 +3,9 @@ import { isMethod } from '../api';
 import { hubHandlers, type HubContext } from './api/handlers';
 import { hubParamsSchemas } from './api/paramsSchemas';
 import type { ConnectionState } from './api/connection';
+import { summarize, type Cluster } from './clusters/cluster';
 import { createLocalCluster } from './clusters/localCluster';
+import { createSshSide, type Broadcast, type HubSshOptions } from './hubSsh';
 import { HubError, toHubErrorData } from './errors';
 import type { HubLog } from './log';
 
@@ -14,6 +16,8 @@ export interface HubOptions {
   /** The Node binary that runs the local agent. */
   nodePath: string;
   log: HubLog;
+  /** SSH clusters; without it the hub has only "This computer". */
+  ssh?: HubSshOptions;
 }
 
 export interface HubConnection {
@@ -24,6 +28,8 @@ export interface HubConnection {
 
 export interface Hub {
   connect(emit: <E extends EventName>(event: E, payload: HubEvents[E]) => void): HubConnection;
+  /** The live clusters, once the saved ones are loaded: for the shells and for tests. */
+  clusters(): Promise<ReadonlyMap<string, Cluster>>;
   close(): void;
 }
 
@@ -33,20 +39,43 @@ function describeParamsError(method: string, issues: { path: PropertyKey[]; mess
   return `Bad parameters for ${method}${where}: ${issue?.message ?? 'invalid'}.`;
 }
 
-/** The hub: clusters, node sessions and the API every shell exposes. No Electron here. */
-export function createHub(opts: HubOptions): Hub {
-  const connections = new Set<ConnectionState>();
-  const ctx: HubContext = { appInfo: { version: opts.version, shell: opts.shell }, clusters: new Map() };
+/** "This computer" at once, then the saved SSH clusters. */
+function startClusters(opts: HubOptions, broadcast: Broadcast): HubContext {
+  const clusters = new Map<string, Cluster>();
   const local = createLocalCluster({
     agentBundlePath: opts.agentBundlePath,
     nodePath: opts.nodePath,
     log: opts.log,
-    onNodeChange: (clusterId, node) => {
-      for (const conn of connections) conn.emit('node.state', { clusterId, node });
-    },
+    onNodeChange: (clusterId, node) => broadcast('node.state', { clusterId, node }),
   });
-  ctx.clusters.set(local.id, local);
+  clusters.set(local.id, local);
   for (const node of local.nodes) node.start();
+  const ssh = opts.ssh
+    ? createSshSide(opts.ssh, opts.agentBundlePath, opts.log, clusters, broadcast, () =>
+        [...clusters.values()].map(summarize),
+      )
+    : undefined;
+  return {
+    appInfo: { version: opts.version, shell: opts.shell },
+    clusters,
+    ssh,
+    // Saved clusters start at once; requests that need them wait for this.
+    ready: ssh
+      ? ssh.clusters.loadSaved().then(
+          (warning) => (warning ? opts.log.warn(warning) : undefined),
+          (err: unknown) => opts.log.warn('the saved clusters could not be read', err),
+        )
+      : Promise.resolve(),
+  };
+}
+
+/** The hub: clusters, node sessions and the API every shell exposes. No Electron here. */
+export function createHub(opts: HubOptions): Hub {
+  const connections = new Set<ConnectionState>();
+  const broadcast: Broadcast = (event, payload) => {
+    for (const conn of connections) conn.emit(event, payload);
+  };
+  const ctx = startClusters(opts, broadcast);
 
   return {
     connect(emit) {
@@ -60,6 +89,7 @@ export function createHub(opts: HubOptions): Hub {
             const parsed = hubParamsSchemas[method].safeParse(params ?? {});
             if (!parsed.success) throw new HubError('bad-request', describeParamsError(method, parsed.error.issues));
             const handler = hubHandlers[method] as (p: unknown, c: ConnectionState, h: HubContext) => Promise<unknown>;
+            await ctx.ready;
             return { ok: true, value: await handler(parsed.data, conn, ctx) };
           } catch (err) {
             if (!(err instanceof HubError)) opts.log.warn(`hub call ${String(method)} failed`, err);
@@ -73,7 +103,11 @@ export function createHub(opts: HubOptions): Hub {
         },
       };
     },
+    clusters: () => ctx.ready.then(() => ctx.clusters),
     close() {
+      void ctx.ready.then(() => {
+        for (const cluster of ctx.clusters.values()) for (const node of cluster.nodes) node.stop();
+      });
       for (const cluster of ctx.clusters.values()) for (const node of cluster.nodes) node.stop();
     },
   };

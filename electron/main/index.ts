@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { app, type BrowserWindow } from 'electron';
 import { createHub, type Hub } from '../hub/hub';
 import { stderrLog } from '../hub/log';
+import { EncryptedFileSecretStore } from '../hub/secrets/secretStore';
 import { denyAllPermissions, hardenWebContents } from './hardening';
 import { connectWindowToHub } from './ipc';
 import { installMenu } from './menu';
+import { safeStorageCipher } from './safeStorageCipher';
 import { registerAppScheme, rendererDirOf, serveRenderer } from './rendererProtocol';
 import { createMainWindow } from './window';
 
@@ -34,6 +36,10 @@ if (!app.requestSingleInstanceLock()) {
         : join(__dirname, '../agent/mosdesk-agent.cjs'),
       nodePath: process.execPath,
       log: stderrLog,
+      ssh: {
+        userDataDir: app.getPath('userData'),
+        secrets: EncryptedFileSecretStore.inDir(app.getPath('userData'), safeStorageCipher()),
+      },
     });
     win = createMainWindow(__dirname);
     connectWindowToHub(win, hub);

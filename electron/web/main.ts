@@ -1,7 +1,9 @@
 /** Browser mode: the same hub and renderer as the desktop app, served on 127.0.0.1. */
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createHub } from '../hub/hub';
 import { stderrLog } from '../hub/log';
+import { MemorySecretStore } from '../hub/secrets/secretStore';
 import { openBrowser } from './openBrowser';
 import { startWebServer } from './server';
 
@@ -18,6 +20,20 @@ function portFromArgs(argv: string[]): number {
   return port;
 }
 
+/**
+ * The same folder Electron uses for userData on Linux (~/.config/mosdesk), so both shells see
+ * the same clusters; `--user-data DIR` or MOSDESK_USER_DATA choose another.
+ */
+function userDataFromArgs(argv: string[]): string {
+  const i = argv.indexOf('--user-data');
+  const given = i >= 0 ? argv[i + 1] : process.env.MOSDESK_USER_DATA;
+  if (given !== undefined) {
+    if (given === '' || given.startsWith('--')) throw new Error('--user-data needs a folder.');
+    return resolve(given);
+  }
+  return join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'mosdesk');
+}
+
 async function main(argv: string[]): Promise<void> {
   const hub = createHub({
     version: __MOSDESK_VERSION__,
@@ -25,6 +41,8 @@ async function main(argv: string[]): Promise<void> {
     agentBundlePath: resolve(__dirname, '../agent/mosdesk-agent.cjs'),
     nodePath: process.execPath,
     log: stderrLog,
+    // Browser mode has no OS keychain: passphrases are kept in memory only, never on disk.
+    ssh: { userDataDir: userDataFromArgs(argv), secrets: new MemorySecretStore() },
   });
   const server = await startWebServer({
     hub,

@@ -16,6 +16,18 @@ export const REQUIREMENTS: Requirement[] = [
     file: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
     why: 'screenshots need a font; Chromium installed without recommends brings none',
   },
+  { pkg: 'openssh-server', file: '/usr/sbin/sshd', why: 'every node of the test cluster runs a real sshd' },
+  {
+    pkg: 'openssh-client',
+    file: '/usr/bin/ssh',
+    why: 'the test cluster makes keys with ssh-keygen; tests log in with ssh',
+  },
+  { pkg: 'iproute2', file: '/usr/sbin/ip', why: 'the test cluster builds namespaces, veths and a bridge with ip' },
+  {
+    pkg: 'util-linux',
+    file: '/usr/bin/nsenter',
+    why: 'test cluster nodes are made with unshare and entered with nsenter',
+  },
 ];
 
 function run(command: string, args: string[]): void {

@@ -1,4 +1,5 @@
 import type { AgentMethod } from '../protocol/methods';
+import { clusterMapHandlers } from './clusterMap';
 import { controlHandlers } from './control';
 import type { Handler } from './define';
 import { helloHandlers } from './hello';
@@ -15,4 +16,5 @@ export const handlers = {
   ...procsHandlers,
   ...controlHandlers,
   ...jobHandlers,
+  ...clusterMapHandlers,
 } satisfies Record<AgentMethod, Handler>;

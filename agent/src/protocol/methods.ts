@@ -2,6 +2,7 @@
  * Every agent method, in one place: its params schema (checked before the handler runs),
  * its result type, and what it does. The hub imports the types; the agent imports the schemas.
  */
+import type { ClusterMap } from './clusterMapTypes';
 import type { ActionResult, JobOutput, JobRecord } from './jobTypes';
 import type { MetricsSample, NodeStatus } from './metricsTypes';
 import type { ProcChanges, ProcList } from './procTypes';
@@ -102,6 +103,14 @@ export const paramsSchemas = {
   }),
   /** Deletes an ended job's record and output files. */
   'job.forget': strictObject({ runId: runId() }),
+  /**
+   * The MOSIX cluster map of this node, /etc/mosix/mosix.map: its entries and the numbered
+   * node list they expand to (a host name standing for several nodes is resolved here, as
+   * MOSIX does, and counted on from its address). The path takes no params, so a caller
+   * can never read another file. NotFound when the node has no map (not a MOSIX node);
+   * CommandFailed, naming the line, when the map has a bad line.
+   */
+  'cluster.map': strictObject({}),
 } as const;
 
 export type AgentMethod = keyof typeof paramsSchemas;
@@ -125,6 +134,7 @@ export interface AgentMethods {
   'jobs.list': { params: P<'jobs.list'>; result: JobRecord[] };
   'job.output': { params: P<'job.output'>; result: JobOutput };
   'job.forget': { params: P<'job.forget'>; result: { removed: boolean } };
+  'cluster.map': { params: P<'cluster.map'>; result: ClusterMap };
 }
 
 /** Notifications the agent sends without being asked, after `subscribe`. */

@@ -71,7 +71,9 @@ export class AgentClient {
     });
   }
 
-  close(): void {
+  /** Ends the pipe now; requests in flight fail with `reason`. */
+  close(reason = 'closed by the hub'): void {
+    this.onClosed(reason);
     this.transport.close();
   }
 

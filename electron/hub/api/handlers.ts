@@ -1,12 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { AppInfo, Method, Params, Result } from '../../api';
 import { type Cluster, summarize } from '../clusters/cluster';
+import type { SshClusters } from '../clusters/sshClusters';
 import { HubError } from '../errors';
+import type { HostKeyPrompts } from '../trust/hostKeyPrompts';
 import type { ConnectionState } from './connection';
 
 export interface HubContext {
   appInfo: AppInfo;
   clusters: Map<string, Cluster>;
+  /** Absent when the hub was made without SSH (some tests). */
+  ssh: { clusters: SshClusters; prompts: HostKeyPrompts } | undefined;
+  /** Settles once the saved clusters are loaded. */
+  ready: Promise<void>;
+}
+
+function sshOf(hub: HubContext): NonNullable<HubContext['ssh']> {
+  if (!hub.ssh) throw new HubError('unavailable', 'This hub was started without SSH clusters.');
+  return hub.ssh;
 }
 
 type Handlers = {
@@ -43,5 +54,21 @@ export const hubHandlers: Handlers = {
     const stop = conn.subscriptions.get(subscriptionId);
     stop?.();
     return { removed: conn.subscriptions.delete(subscriptionId) };
+  },
+  'clusters.add': async (params, _c, hub) => summarize(await sshOf(hub).clusters.add(params)),
+  'clusters.remove': async ({ clusterId }, _c, hub) => ({ removed: await sshOf(hub).clusters.remove(clusterId) }),
+  'clusters.configure': async ({ clusterId, nodeId, settings, secrets }, _c, hub) =>
+    summarize(await sshOf(hub).clusters.configure(clusterId, nodeId, settings, secrets)),
+  'nodes.reconnect': async ({ clusterId, nodeId }, _c, hub) => {
+    const cluster = clusterById(hub, clusterId);
+    const node = cluster.nodes.find((n) => n.snapshot.id === nodeId);
+    if (!node) throw new HubError('not-found', `Cluster ${cluster.name} has no node "${nodeId}".`);
+    node.reconnectNow();
+    return { ok: true };
+  },
+  'hostkeys.pending': async (_p, _c, hub) => (hub.ssh ? hub.ssh.prompts.list() : []),
+  'hostkeys.answer': async ({ promptId, accept }, _c, hub) => {
+    await sshOf(hub).prompts.answer(promptId, accept);
+    return { ok: true };
   },
 };

@@ -1,4 +1,4 @@
-import type { ClusterSummary } from '../../api';
+import type { ClusterSummary, SshSettings } from '../../api';
 import type { NodeSession } from '../nodes/nodeSession';
 
 /** A cluster as the hub holds it: a name and the live sessions of its nodes. */
@@ -7,6 +7,7 @@ export interface Cluster {
   name: string;
   kind: ClusterSummary['kind'];
   nodes: NodeSession[];
+  settings?: SshSettings;
 }
 
 export function summarize(cluster: Cluster): ClusterSummary {
@@ -15,5 +16,6 @@ export function summarize(cluster: Cluster): ClusterSummary {
     name: cluster.name,
     kind: cluster.kind,
     nodes: cluster.nodes.map((n) => n.snapshot),
+    ...(cluster.settings && { settings: { ...cluster.settings } }),
   };
 }

@@ -1,4 +1,6 @@
 import type { NodeView } from '../../api';
+import { greetAgent } from '../agents/greet';
+import { ConnectFailure } from '../ssh/connectFailure';
 import { spawnLocalAgent } from '../agents/localAgent';
 import type { HubLog } from '../log';
 import { NodeSession } from '../nodes/nodeSession';
@@ -20,10 +22,16 @@ export function createLocalCluster(opts: LocalClusterOptions): Cluster {
     name: 'This computer',
     log: opts.log,
     connect: () =>
-      spawnLocalAgent({
-        bundlePath: opts.agentBundlePath,
-        nodePath: opts.nodePath,
-        onLog: (line) => opts.log.info(`[local agent] ${line}`),
+      greetAgent(
+        spawnLocalAgent({
+          bundlePath: opts.agentBundlePath,
+          nodePath: opts.nodePath,
+          onLog: (line) => opts.log.info(`[local agent] ${line}`),
+        }),
+        opts.log,
+      ).catch((err: unknown) => {
+        // An agent that cannot start here is a dead node, retried with backoff.
+        throw new ConnectFailure('dead', err instanceof Error ? err.message : String(err));
       }),
     onChange: (view) => opts.onNodeChange(LOCAL_CLUSTER_ID, view),
   });

@@ -1,36 +1,47 @@
 import type { NodeState, NodeView } from '../../api';
 import type { Hello } from '../../../agent/src/protocol/types';
-import { PROTOCOL_VERSION } from '../../../agent/src/protocol/version';
-import { AgentClient } from '../agents/agentClient';
-import type { AgentTransport } from '../agents/transport';
+import type { AgentClient } from '../agents/agentClient';
+import type { AgentConnection } from '../agents/greet';
 import type { HubLog } from '../log';
+import { ConnectFailure, type FailureState } from '../ssh/connectFailure';
 import { backoffDelay } from './backoff';
+import { Liveness, type LivenessOptions } from './liveness';
 import { MetricsStreams } from './metricsStreams';
 
 export interface NodeSessionOptions {
   id: string;
   name: string;
-  /** Opens a fresh pipe to the node's agent. */
-  connect(): AgentTransport;
+  /** The configured host, shown for SSH nodes. */
+  host?: string;
+  /** Opens a fresh, greeted link to the node's agent; throws ConnectFailure (or any error). */
+  connect(): Promise<AgentConnection>;
   log: HubLog;
   onChange(view: NodeView): void;
   random?: () => number;
+  liveness?: LivenessOptions;
+  /** Ceiling of the reconnect backoff. */
+  maxBackoffMs?: number;
 }
 
 /**
- * One node's live link to its agent: connect, hello, serve, and when the agent goes away,
- * report the node dead and reconnect by itself with backoff.
+ * One node's live link to its agent: connect, hello, serve, watch that it answers, and when it
+ * goes away, report the node dead and reconnect by itself with backoff and jitter. Failures
+ * only the user can fix (a changed host key, a refused key, no Node.js) wait for `reconnectNow`.
  */
 export class NodeSession {
   readonly metrics: MetricsStreams;
   private view: NodeView;
   private client: AgentClient | undefined;
+  private liveness: Liveness | undefined;
   private attempt = 0;
   private retryTimer: NodeJS.Timeout | undefined;
-  private stopped = false;
+  private stopped = true;
+  /** Bumped by every new attempt, so a late answer from an old one is ignored. */
+  private generation = 0;
 
   constructor(private readonly opts: NodeSessionOptions) {
     this.view = { id: opts.id, name: opts.name, state: 'connecting', since: Date.now() };
+    if (opts.host !== undefined) this.view.host = opts.host;
     this.metrics = new MetricsStreams(opts.log);
   }
 
@@ -38,47 +49,107 @@ export class NodeSession {
     return { ...this.view };
   }
 
+  /** The agent, when the node is up; for requests on the user's behalf. */
+  get agent(): AgentClient | undefined {
+    return this.client;
+  }
+
   start(): void {
+    if (!this.stopped) return;
     this.stopped = false;
     void this.connectOnce();
   }
 
   stop(): void {
     this.stopped = true;
+    this.generation++;
     clearTimeout(this.retryTimer);
-    this.client?.close();
+    this.drop()?.close();
+  }
+
+  /** Tries again at once, whatever the state: after the user fixed something. */
+  reconnectNow(): void {
+    this.stopped = false;
+    clearTimeout(this.retryTimer);
+    this.attempt = 0;
+    const old = this.drop();
+    old?.close();
+    void this.connectOnce();
+  }
+
+  /** Stops trying and leaves the node in a state only the user can end (with reconnectNow). */
+  hold(state: FailureState, reason: string): void {
+    this.generation++;
+    clearTimeout(this.retryTimer);
+    this.drop()?.close();
+    this.setState(state, reason);
+  }
+
+  private drop(): AgentClient | undefined {
+    const old = this.client;
+    this.client = undefined;
+    this.liveness?.stop();
+    this.liveness = undefined;
+    this.metrics.attach(undefined);
+    return old;
   }
 
   private async connectOnce(): Promise<void> {
-    this.setState('connecting');
-    const client = new AgentClient(this.opts.connect(), this.opts.log);
+    const generation = ++this.generation;
+    if (this.view.state !== 'dead') this.setState('connecting');
+    let conn: AgentConnection;
+    try {
+      conn = await this.opts.connect();
+    } catch (err) {
+      if (generation !== this.generation) return;
+      this.onFailed(err);
+      return;
+    }
+    if (generation !== this.generation || this.stopped) {
+      conn.client.close();
+      return;
+    }
+    this.attach(conn);
+  }
+
+  private attach({ client, hello }: AgentConnection): void {
     this.client = client;
+    this.attempt = 0;
     client.onNotification((method, params) => {
       if (method === 'metrics' && 'sample' in params) this.metrics.deliver(params.subscriptionId, params.sample);
     });
     client.onClose((reason) => this.onLost(client, reason));
-    try {
-      await client.ready();
-      const hello: Hello = await client.request('hello', { protocolVersion: PROTOCOL_VERSION });
-      if (this.client !== client) return;
-      this.attempt = 0;
-      this.setState('up', undefined, hello);
-      this.metrics.attach(client);
-    } catch (err) {
-      if (this.client !== client) return;
-      this.opts.log.warn(`node ${this.opts.name}: handshake failed`, err);
-      client.close();
+    this.liveness = new Liveness(client, (why) => client.close(why), this.opts.liveness);
+    this.setState('up', undefined, hello);
+    this.metrics.attach(client);
+  }
+
+  private onFailed(err: unknown): void {
+    const failure =
+      err instanceof ConnectFailure
+        ? err
+        : new ConnectFailure('error', err instanceof Error ? err.message : String(err));
+    this.setState(failure.state, failure.message);
+    if (failure.retry === 'manual') {
+      this.opts.log.info(`node ${this.opts.name}: ${failure.message} (waiting for the user)`);
+      return;
     }
+    this.scheduleRetry(failure.message);
   }
 
   private onLost(client: AgentClient, reason: string): void {
     if (this.client !== client) return;
-    this.client = undefined;
-    this.metrics.attach(undefined);
+    this.drop();
     if (this.stopped) return;
     this.setState('dead', reason);
-    const delay = backoffDelay(this.attempt++, this.opts.random);
-    this.opts.log.info(`node ${this.opts.name}: ${reason}; reconnecting in ${delay} ms`);
+    this.scheduleRetry(reason);
+  }
+
+  private scheduleRetry(reason: string): void {
+    if (this.stopped) return;
+    const delay = backoffDelay(this.attempt++, this.opts.random, 500, this.opts.maxBackoffMs ?? 10_000);
+    this.opts.log.info(`node ${this.opts.name}: ${reason}; trying again in ${delay} ms`);
+    clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => void this.connectOnce(), delay);
   }
 
@@ -87,6 +158,9 @@ export class NodeSession {
     if (reason !== undefined) next.reason = reason;
     const knownHello = hello ?? this.view.hello;
     if (knownHello) next.hello = knownHello;
+    if (this.view.host !== undefined) next.host = this.view.host;
+    // A node that stays dead between attempts keeps its "since": it has been dead since then.
+    if (state === this.view.state && state !== 'up') next.since = this.view.since;
     this.view = next;
     this.opts.onChange(this.snapshot);
   }

@@ -14,6 +14,13 @@ function contract(hub: HubClient): void {
   // @ts-expect-error no such method
   void hub.call('nodes.destroy', {});
   hub.on('node.state', (p) => void p.node.state);
+  void hub.call('clusters.add', { name: 'c', hosts: 'n1-n4', settings: { user: 'root', port: 22 } });
+  // @ts-expect-error settings are required
+  void hub.call('clusters.add', { name: 'c', hosts: 'n1-n4' });
+  // @ts-expect-error a port is a number
+  void hub.call('clusters.add', { name: 'c', hosts: 'n1', settings: { port: '22' } });
+  // @ts-expect-error accept is a boolean
+  void hub.call('hostkeys.answer', { promptId: 'p', accept: 'yes' });
   // @ts-expect-error no such event
   hub.on('node.exploded', () => undefined);
 }
@@ -22,11 +29,23 @@ describe('hub API name tables', () => {
   it('know exactly the methods and events of the contract', () => {
     expect(Object.keys(METHODS).sort()).toEqual([
       'app.info',
+      'clusters.add',
+      'clusters.configure',
       'clusters.list',
+      'clusters.remove',
+      'hostkeys.answer',
+      'hostkeys.pending',
       'metrics.subscribe',
       'metrics.unsubscribe',
+      'nodes.reconnect',
     ]);
-    expect(Object.keys(EVENTS).sort()).toEqual(['metrics.sample', 'node.state']);
+    expect(Object.keys(EVENTS).sort()).toEqual([
+      'clusters.changed',
+      'hostkey.prompt',
+      'hostkey.resolved',
+      'metrics.sample',
+      'node.state',
+    ]);
     expect(typeof contract).toBe('function');
   });
 

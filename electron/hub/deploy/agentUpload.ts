@@ -1,0 +1,85 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Client } from 'ssh2';
+import type { AgentBundle } from './agentBundle';
+import { BUNDLE_NAME_PATTERN } from './agentBundle';
+import { openSftp, type Sftp } from './sftpOps';
+
+/** The per-user cache on the node, relative to its home directory. */
+export const AGENT_DIR = '.cache/mosdesk/agent';
+const LOCK = `${AGENT_DIR}/.lock`;
+/** A lock older than this was left by a hub that died while uploading. */
+const STALE_LOCK_MS = 60_000;
+const LOCK_WAIT_MS = 15_000;
+
+/** The fixed command that starts the uploaded agent; the name is hex, never user input. */
+export function agentCommand(bundle: AgentBundle): string {
+  return `exec node ${AGENT_DIR}/${bundle.fileName} serve --stdio`;
+}
+
+async function takeLock(sftp: Sftp, now: () => number): Promise<void> {
+  const deadline = now() + LOCK_WAIT_MS;
+  for (;;) {
+    if (await sftp.mkdir(LOCK)) return;
+    const held = await sftp.stat(LOCK);
+    if (held && now() - held.mtime * 1000 > STALE_LOCK_MS) {
+      await sftp.rmdir(LOCK).catch(() => undefined);
+      continue;
+    }
+    if (now() > deadline) throw new Error(`another upload has held ${LOCK} for over ${LOCK_WAIT_MS / 1000} s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Keeps the current agent and the one before it; deletes older ones and dead temp files. */
+async function prune(sftp: Sftp, current: string): Promise<void> {
+  const entries = await sftp.list(AGENT_DIR);
+  const bundles = entries
+    .filter((e) => BUNDLE_NAME_PATTERN.test(e.name) && e.name !== current)
+    .sort((a, b) => b.mtimeMs - a.mtimeMs);
+  const oldTemps = entries.filter((e) => e.name.includes('.tmp-') && Date.now() - e.mtimeMs > STALE_LOCK_MS);
+  for (const e of [...bundles.slice(1), ...oldTemps])
+    await sftp.unlink(`${AGENT_DIR}/${e.name}`).catch(() => undefined);
+}
+
+async function upload(sftp: Sftp, bundle: AgentBundle, target: string): Promise<void> {
+  const temp = `${target}.tmp-${randomBytes(6).toString('hex')}`;
+  try {
+    await sftp.write(temp, bundle.bytes);
+    // Read it back: a truncated or altered upload must never be run.
+    const back = await sftp.read(temp);
+    const hash = createHash('sha256').update(back).digest('hex');
+    if (hash !== bundle.sha256)
+      throw new Error(`the uploaded agent's hash is ${hash.slice(0, 16)}…, not ${bundle.sha256.slice(0, 16)}…`);
+    await sftp.rename(temp, target);
+  } catch (err) {
+    await sftp.unlink(temp).catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * Makes sure the node has this exact agent bundle in its cache: uploads it under a temp name
+ * and renames it into place, under a lock, only when it is missing (or `force`, after a
+ * version skew). Returns whether it uploaded.
+ */
+export async function ensureAgentUploaded(client: Client, bundle: AgentBundle, force = false): Promise<boolean> {
+  const sftp = await openSftp(client);
+  const target = `${AGENT_DIR}/${bundle.fileName}`;
+  try {
+    const present = await sftp.stat(target);
+    if (!force && present?.size === bundle.bytes.length) return false;
+    await sftp.mkdirs(AGENT_DIR);
+    await takeLock(sftp, Date.now);
+    try {
+      const now = await sftp.stat(target);
+      // Another hub may have finished the same upload while we waited for the lock.
+      if (force || now?.size !== bundle.bytes.length) await upload(sftp, bundle, target);
+      await prune(sftp, bundle.fileName);
+    } finally {
+      await sftp.rmdir(LOCK).catch(() => undefined);
+    }
+    return true;
+  } finally {
+    sftp.end();
+  }
+}

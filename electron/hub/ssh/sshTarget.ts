@@ -1,0 +1,32 @@
+/** One SSH hop, fully resolved: everything needed to open it, nothing left to defaults. */
+export interface SshHop {
+  /** What the user wrote (an alias, a name or an address): used in messages and prompts. */
+  alias: string;
+  /** What is actually connected to. */
+  hostName: string;
+  port: number;
+  user: string;
+  /** Private key files to offer, in order; missing files are skipped. */
+  identityFiles: string[];
+  /** The ssh-agent socket to ask for keys, if any. */
+  agentSocket?: string;
+  /** From the cluster's secrets; never logged. */
+  passphrase?: string;
+  password?: string;
+  /** The known_hosts files to check this hop's key against, before the app's own. */
+  knownHostsFiles: string[];
+  /** StrictHostKeyChecking accept-new (or no) in ~/.ssh/config: unknown keys are saved unasked. */
+  acceptNewKeys: boolean;
+}
+
+/** A node as the hub reaches it: jump hosts in order (first is dialled directly), then the node. */
+export interface SshTarget {
+  jumps: SshHop[];
+  node: SshHop;
+}
+
+/** `user@host:port`, as OpenSSH names a destination in its messages. */
+export function describeHop(hop: SshHop): string {
+  const host = hop.hostName.includes(':') ? `[${hop.hostName}]` : hop.hostName;
+  return `${hop.user}@${host}${hop.port === 22 ? '' : `:${hop.port}`}`;
+}

@@ -1,0 +1,138 @@
+/**
+ * The test cluster from a terminal (root): `npm run demo-cluster` / `npm run demo-cluster:down`.
+ *
+ *   tsx test/cluster/cli.ts up [--name demo] [--nodes 4] [--subnet 200] [--behind NODE:GATEWAY]...
+ *                              [--node-binary NODE=missing|NODE=/path/to/node]...
+ *   tsx test/cluster/cli.ts down [--name demo]
+ */
+import { chownSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { type NodeBinary, removeTestCluster, startTestCluster, type TestCluster } from './testCluster';
+
+const USAGE = `Usage:
+  tsx test/cluster/cli.ts up   [--name demo] [--nodes 4] [--subnet 200] [--behind NODE:GATEWAY]...
+                               [--node-binary NODE=missing|NODE=/path/to/node]...
+  tsx test/cluster/cli.ts down [--name demo]
+Root is needed (network namespaces, a bridge, mounts).`;
+
+function parsePair(text: string, sep: string, what: string): [number, string] {
+  const i = text.indexOf(sep);
+  const k = Number(text.slice(0, i));
+  if (i < 1 || !Number.isInteger(k)) throw new Error(`${what}: expected NODE${sep}..., got "${text}".`);
+  return [k, text.slice(i + 1)];
+}
+
+/** "a.b.c.11-a.b.c.13, a.b.c.15" for the visible nodes, as the app's "Add cluster" takes them. */
+function hostRanges(cluster: TestCluster): string {
+  const visible = cluster.nodes.filter((n) => !n.hidden);
+  const runs: string[] = [];
+  for (let i = 0; i < visible.length;) {
+    let j = i;
+    while (j + 1 < visible.length && visible[j + 1]!.index === visible[j]!.index + 1) j++;
+    runs.push(i === j ? visible[i]!.address : `${visible[i]!.address}-${visible[j]!.address}`);
+    i = j + 1;
+  }
+  return runs.join(', ');
+}
+
+function describe(cluster: TestCluster, ms: number): string {
+  const aliases = `node1..node${cluster.nodes.length}, ${cluster.name}-node1..${cluster.name}-node${cluster.nodes.length}`;
+  const lines = [
+    `Test cluster "${cluster.name}" is up: ${cluster.nodes.length} nodes in ${(ms / 1000).toFixed(1)} s.`,
+    '',
+    'To add it in mosdesk ("Add cluster"):',
+    `  hosts          ${hostRanges(cluster)}`,
+  ];
+  for (const n of cluster.nodes.filter((x) => x.hidden)) {
+    const gw = cluster.node(n.gateway as number);
+    lines.push(`  behind a jump  ${n.address} (${n.hostname}), jump host root@${gw.address} (${gw.hostname})`);
+  }
+  lines.push(
+    '  user           root',
+    `  identity file  ${cluster.keyPath}`,
+    `  ssh config     ${cluster.sshConfigPath}  (Host ${aliases})`,
+    '',
+    'Host keys, to compare when the app asks:',
+    ...cluster.nodes.map((n) => `  ${n.hostname.padEnd(7)} ${n.address.padEnd(15)} ${n.hostKeyFingerprint}`),
+    '',
+    `Try:     ssh -F ${cluster.sshConfigPath} node1 hostname`,
+    `Or put   Include ${cluster.sshConfigPath}`,
+    `         at the top of ~/.ssh/config and use ${cluster.name}-node1 ... in the app.`,
+    cluster.name === 'demo'
+      ? 'Remove:  npm run demo-cluster:down'
+      : `Remove:  npx tsx test/cluster/cli.ts down --name ${cluster.name}`,
+  );
+  return lines.join('\n');
+}
+
+/** Under sudo, hands the client key and configs to the user who ran sudo, so the app can read them. */
+function giveToSudoUser(cluster: TestCluster): void {
+  const uid = Number(process.env.SUDO_UID);
+  const gid = Number(process.env.SUDO_GID);
+  if (!Number.isInteger(uid) || uid <= 0 || !Number.isInteger(gid)) return;
+  for (const path of [cluster.keyPath, `${cluster.keyPath}.pub`, cluster.sshConfigPath, cluster.knownHostsPath]) {
+    chownSync(path, uid, gid);
+  }
+}
+
+interface UpArgs {
+  name: string;
+  nodes: string;
+  subnet: string;
+  behind?: string[];
+  'node-binary'?: string[];
+}
+
+async function up(values: UpArgs): Promise<void> {
+  const nodeBinary: Record<number, NodeBinary> = {};
+  for (const text of values['node-binary'] ?? []) {
+    const [k, binary] = parsePair(text, '=', '--node-binary');
+    nodeBinary[k] = binary;
+  }
+  const behind = (values.behind ?? []).map((text) => {
+    const [node, gateway] = parsePair(text, ':', '--behind');
+    return { node, gateway: Number(gateway) };
+  });
+  const t0 = Date.now();
+  const cluster = await startTestCluster({
+    name: values.name,
+    nodes: Number(values.nodes),
+    subnet: Number(values.subnet),
+    behind,
+    nodeBinary,
+  });
+  giveToSudoUser(cluster);
+  console.log(describe(cluster, Date.now() - t0));
+}
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      name: { type: 'string', default: 'demo' },
+      nodes: { type: 'string', default: '4' },
+      subnet: { type: 'string', default: '200' },
+      behind: { type: 'string', multiple: true },
+      'node-binary': { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command] = positionals;
+  if (values.help || positionals.length !== 1 || (command !== 'up' && command !== 'down')) {
+    console.log(USAGE);
+    process.exitCode = values.help ? 0 : 2;
+    return;
+  }
+  if (process.getuid?.() !== 0)
+    throw new Error(`root is needed: sudo npm run demo-cluster${command === 'down' ? ':down' : ''}`);
+  if (command === 'up') await up(values);
+  else {
+    await removeTestCluster(values.name);
+    console.log(`Test cluster "${values.name}" removed (or was not there).`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`test cluster: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,154 @@
+/**
+ * What a test cluster is made of, computed from its options alone: names, addresses and paths.
+ * Pure, so the same layout can be rebuilt from the saved options by `down` or another process.
+ */
+import { join } from 'node:path';
+import * as z from 'zod';
+
+/** Everything created on the host carries this prefix, so nothing else is ever touched. */
+export const PREFIX = 'mdt-';
+/** Root of the state directories. Not /tmp: sshd's StrictModes refuses a world-writable parent. */
+export const STATE_ROOT = '/run/mosdesk-test-cluster';
+
+/** Either 'missing' (no `node` on that node) or the absolute path of a file to run as `node`. */
+export type NodeBinary = 'missing' | string;
+
+export interface TestClusterOptions {
+  /** 1-8 of [a-z0-9], starting with a letter: `mdt-<name>-<k>` must fit Linux's 15-char interface names. */
+  name: string;
+  /** Number of nodes, 1-99. */
+  nodes: number;
+  /** Third octet: nodes get 10.210.<subnet>.<10+k>, hidden nodes 10.211.<subnet>.<10+k>. */
+  subnet: number;
+  /** Nodes reachable only through a gateway node (which must itself be on the bridge). */
+  behind?: { node: number; gateway: number }[];
+  /** Per node index: hide `node`, or put this file in its place. */
+  nodeBinary?: Partial<Record<number, NodeBinary>>;
+}
+
+export const optionsSchema = z.object({
+  name: z.string().regex(/^[a-z][a-z0-9]{0,7}$/, 'name must be 1-8 of [a-z0-9], starting with a letter'),
+  nodes: z.number().int().min(1).max(99),
+  subnet: z.number().int().min(0).max(255),
+  behind: z.array(z.object({ node: z.number().int(), gateway: z.number().int() })).optional(),
+  nodeBinary: z
+    .record(
+      z.string().regex(/^\d+$/, 'nodeBinary keys are node numbers'),
+      z.union([z.literal('missing'), z.string().regex(/^\/[^:,\n]*$/, 'an absolute path without ":" or ","')]),
+    )
+    .optional(),
+});
+
+/** Checks the options and returns them normalised, or throws a sentence saying what is wrong. */
+export function validateOptions(raw: TestClusterOptions): TestClusterOptions {
+  const parsed = optionsSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`Bad test cluster options: ${z.prettifyError(parsed.error)}`);
+  const o = parsed.data;
+  const inRange = (k: number) => k >= 1 && k <= o.nodes;
+  const hidden = new Set<number>();
+  for (const { node, gateway } of o.behind ?? []) {
+    if (!inRange(node) || !inRange(gateway)) throw new Error(`behind ${node}:${gateway}: no such node.`);
+    if (node === gateway) throw new Error(`behind ${node}:${gateway}: a node cannot be its own gateway.`);
+    if (hidden.has(node)) throw new Error(`behind: node ${node} is listed twice.`);
+    hidden.add(node);
+  }
+  for (const { node, gateway } of o.behind ?? []) {
+    if (hidden.has(gateway)) throw new Error(`behind ${node}:${gateway}: the gateway must not be hidden itself.`);
+  }
+  for (const key of Object.keys(o.nodeBinary ?? {})) {
+    if (!inRange(Number(key))) throw new Error(`nodeBinary: no node ${key}.`);
+  }
+  return o as TestClusterOptions;
+}
+
+export interface NodeLayout {
+  index: number;
+  hostname: string;
+  /** `<cluster>-node<k>`: unique across clusters, for a ~/.ssh/config that includes several. */
+  alias: string;
+  address: string;
+  netns: string;
+  /** The host end of the node's link: in the root namespace, or in the gateway's for a hidden node. */
+  linkName: string;
+  hidden: boolean;
+  gateway?: number;
+  nodeBinary?: NodeBinary;
+  dir: string;
+  home: string;
+  hostKeyPath: string;
+  sshdConfigPath: string;
+  sshdLogPath: string;
+  bootLogPath: string;
+}
+
+export interface ClusterLayout {
+  name: string;
+  subnet: number;
+  stateDir: string;
+  bridge: string;
+  /** The root namespace's address on the bridge. */
+  hostAddress: string;
+  /** 10.210.<subnet>.0/24: the bridge. */
+  publicPrefix: string;
+  /** 10.211.<subnet>.0/24: behind gateways; the root namespace gets an unreachable route for it. */
+  hiddenPrefix: string;
+  keyPath: string;
+  authorizedKeysPath: string;
+  sshConfigPath: string;
+  knownHostsPath: string;
+  shadowPath: string;
+  metaPath: string;
+  nodes: NodeLayout[];
+}
+
+/** Names and paths of a cluster; `options` must have passed validateOptions. */
+export function clusterLayout(options: TestClusterOptions): ClusterLayout {
+  const { name, subnet } = options;
+  const stateDir = join(STATE_ROOT, name);
+  const gatewayOf = new Map((options.behind ?? []).map((b) => [b.node, b.gateway]));
+  const nodes: NodeLayout[] = [];
+  for (let k = 1; k <= options.nodes; k++) {
+    const gateway = gatewayOf.get(k);
+    const hidden = gateway !== undefined;
+    const dir = join(stateDir, `node${k}`);
+    nodes.push({
+      index: k,
+      hostname: `node${k}`,
+      alias: `${name}-node${k}`,
+      address: `10.${hidden ? 211 : 210}.${subnet}.${10 + k}`,
+      netns: `${PREFIX}${name}-${k}`,
+      linkName: hidden ? `h${k}` : `${PREFIX}${name}-${k}`,
+      hidden,
+      ...(hidden ? { gateway } : {}),
+      ...(options.nodeBinary?.[k] !== undefined ? { nodeBinary: options.nodeBinary[k] } : {}),
+      dir,
+      home: join(dir, 'home'),
+      hostKeyPath: join(dir, 'ssh_host_ed25519_key'),
+      sshdConfigPath: join(dir, 'sshd_config'),
+      sshdLogPath: join(dir, 'sshd.log'),
+      bootLogPath: join(dir, 'boot.log'),
+    });
+  }
+  return {
+    name,
+    subnet,
+    stateDir,
+    bridge: `${PREFIX}${name}-br`,
+    hostAddress: `10.210.${subnet}.1`,
+    publicPrefix: `10.210.${subnet}.0/24`,
+    hiddenPrefix: `10.211.${subnet}.0/24`,
+    keyPath: join(stateDir, 'id_ed25519'),
+    authorizedKeysPath: join(stateDir, 'authorized_keys'),
+    sshConfigPath: join(stateDir, 'ssh_config'),
+    knownHostsPath: join(stateDir, 'known_hosts'),
+    shadowPath: join(stateDir, 'shadow'),
+    metaPath: join(stateDir, 'cluster.json'),
+    nodes,
+  };
+}
+
+/** True for the namespaces and links of cluster `name` (`mdt-<name>-<k>`, `mdt-<name>-br`). */
+export function isClusterObject(name: string, objectName: string): boolean {
+  const rest = objectName.startsWith(`${PREFIX}${name}-`) ? objectName.slice(PREFIX.length + name.length + 1) : '';
+  return /^(\d+|br)$/.test(rest);
+}

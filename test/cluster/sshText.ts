@@ -1,0 +1,91 @@
+/** The OpenSSH files of a test cluster, as text. Pure: no disk, no clock. */
+import { createHash } from 'node:crypto';
+import type { ClusterLayout, NodeLayout } from './layout';
+
+/** sshd_config of one node. `penaltiesKnown`: this sshd has PerSourcePenalties (OpenSSH >= 9.8). */
+export function sshdConfig(cluster: ClusterLayout, node: NodeLayout, penaltiesKnown: boolean): string {
+  return [
+    `# mosdesk test cluster ${cluster.name}, ${node.hostname}`,
+    'Port 22',
+    'AddressFamily inet',
+    'ListenAddress 0.0.0.0',
+    `HostKey ${node.hostKeyPath}`,
+    'PidFile none',
+    `AuthorizedKeysFile ${cluster.authorizedKeysPath}`,
+    'PermitRootLogin prohibit-password',
+    'PubkeyAuthentication yes',
+    'PasswordAuthentication no',
+    'KbdInteractiveAuthentication no',
+    'UsePAM no',
+    // The hub opens many connections at once; tests open more.
+    'MaxStartups 200:30:400',
+    'MaxSessions 64',
+    'LoginGraceTime 20',
+    'LogLevel VERBOSE',
+    'AllowTcpForwarding yes',
+    'UseDNS no',
+    'PrintMotd no',
+    'PrintLastLog no',
+    'Subsystem sftp internal-sftp',
+    // Tests fail logins on purpose; newer sshd would then lock the test client out for a while.
+    ...(penaltiesKnown ? ['PerSourcePenalties no'] : []),
+    '',
+  ].join('\n');
+}
+
+/** True when `sshd -V` output names OpenSSH 9.8 or newer (which has PerSourcePenalties). */
+export function hasPerSourcePenalties(versionText: string): boolean {
+  const m = /OpenSSH_(\d+)\.(\d+)/.exec(versionText);
+  if (!m) return false;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  return major > 9 || (major === 9 && minor >= 8);
+}
+
+/** ssh_config for `ssh -F <file> node1` (or `<cluster>-node1`); hidden nodes go through their gateway. */
+export function sshConfig(cluster: ClusterLayout): string {
+  const lines = [
+    `# mosdesk test cluster "${cluster.name}": ssh -F ${cluster.sshConfigPath} node1`,
+    '# Hosts are node1..nodeN and, unique across clusters, <cluster>-node1..N.',
+  ];
+  for (const node of cluster.nodes) {
+    lines.push(
+      '',
+      `Host ${node.hostname} ${node.alias}`,
+      `  HostName ${node.address}`,
+      '  User root',
+      '  Port 22',
+      `  IdentityFile ${cluster.keyPath}`,
+      '  IdentitiesOnly yes',
+      `  UserKnownHostsFile ${cluster.knownHostsPath}`,
+      '  GlobalKnownHostsFile /dev/null',
+      '  StrictHostKeyChecking yes',
+      '  ConnectTimeout 5',
+    );
+    const gateway = node.gateway === undefined ? undefined : cluster.nodes[node.gateway - 1];
+    if (gateway) lines.push(`  ProxyJump ${gateway.alias}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** known_hosts with every node's current host key, by address. */
+export function knownHosts(entries: { address: string; hostKeyPublic: string }[]): string {
+  return entries.map((e) => `${e.address} ${keyTypeAndBlob(e.hostKeyPublic)}\n`).join('');
+}
+
+/** "ssh-ed25519 AAAA..." from a .pub line, without its comment. */
+export function keyTypeAndBlob(pubLine: string): string {
+  const [type, blob] = pubLine.trim().split(/\s+/);
+  if (!type || !blob || !/^(ssh|ecdsa|sk)-[a-z0-9@.-]+$/.test(type) || !/^[A-Za-z0-9+/]{16,}=*$/.test(blob))
+    throw new Error(`Not an OpenSSH public key: ${pubLine}`);
+  return `${type} ${blob}`;
+}
+
+/** The fingerprint `ssh-keygen -lf` prints for a .pub line: SHA256 of the key blob, unpadded base64. */
+export function fingerprint(pubLine: string): string {
+  const blob = keyTypeAndBlob(pubLine).split(' ')[1] as string;
+  const digest = createHash('sha256').update(Buffer.from(blob, 'base64')).digest('base64');
+  return `SHA256:${digest.replace(/=+$/, '')}`;
+}
+
+/** /etc/shadow seen inside every node: root with no password, but not locked, so key logins work without PAM. */
+export const NODE_SHADOW = 'root:*:19000:0:99999:7:::\n';

@@ -1,0 +1,281 @@
+/**
+ * The hub against a real test cluster (network namespaces with real sshd): add a cluster,
+ * accept host keys, deploy the agent, and the faults an admin meets — a changed host key, a
+ * refused key, a pulled cable, a killed agent, a node behind a gateway, a node without Node.js.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClusterSummary, NodeView } from '../../../electron/api';
+import { MemorySecretStore } from '../../../electron/hub/secrets/secretStore';
+import { startTestCluster, type TestCluster } from '../../cluster/testCluster';
+import { startHub, type HubHarness } from '../../support/hubHarness';
+
+const SUBNET = 20;
+let cluster: TestCluster;
+let home: string;
+let userData: string;
+let h: HubHarness;
+let added: ClusterSummary;
+let addToAllUpMs = 0;
+const fingerprintsAsked: string[] = [];
+
+function hubOptions() {
+  return {
+    ssh: {
+      userDataDir: userData,
+      secrets: new MemorySecretStore(),
+      local: { home, localUser: 'root', agentSocket: undefined },
+      sshConfigPath: join(home, '.ssh', 'config'),
+      systemSshConfigPath: null,
+      maxBackoffMs: 2000,
+    },
+  };
+}
+
+/** The node as the hub last reported it. */
+function lastView(harness: HubHarness, clusterId: string, nodeId: string): NodeView | undefined {
+  const states = harness.events
+    .filter((e) => e.event === 'node.state')
+    .map((e) => e.payload as { clusterId: string; node: NodeView });
+  return states.filter((s) => s.clusterId === clusterId && s.node.id === nodeId).at(-1)?.node;
+}
+
+async function waitState(
+  harness: HubHarness,
+  clusterId: string,
+  nodeId: string,
+  state: string,
+  timeoutMs = 10_000,
+): Promise<NodeView> {
+  return (
+    await harness.waitEvent(
+      'node.state',
+      (p) => p.clusterId === clusterId && p.node.id === nodeId && p.node.state === state,
+      timeoutMs,
+    )
+  ).node;
+}
+
+/** Accepts every host key prompt as it comes, after checking it is the node's real key. */
+function acceptPromptsOf(harness: HubHarness): () => void {
+  const answered = new Set<string>();
+  const timer = setInterval(() => {
+    for (const e of harness.events) {
+      if (e.event !== 'hostkey.prompt') continue;
+      const p = e.payload as { promptId: string; host: string; fingerprint: string };
+      if (answered.has(p.promptId)) continue;
+      answered.add(p.promptId);
+      const node = cluster.nodes.find((n) => n.address === p.host);
+      fingerprintsAsked.push(`${p.host} ${p.fingerprint}`);
+      void harness.conn.call('hostkeys.answer', {
+        promptId: p.promptId,
+        accept: node?.hostKeyFingerprint === p.fingerprint,
+      });
+    }
+  }, 10);
+  return () => clearInterval(timer);
+}
+
+beforeAll(async () => {
+  const oldNode = join(mkdtempSync(join(tmpdir(), 'mosdesk-oldnode-')), 'node');
+  writeFileSync(oldNode, '#!/bin/sh\necho v16.20.2\n', { mode: 0o755 });
+  cluster = await startTestCluster({
+    name: 'hub20',
+    nodes: 7,
+    subnet: SUBNET,
+    behind: [{ node: 5, gateway: 1 }],
+    nodeBinary: { 6: 'missing', 7: oldNode },
+  });
+  home = mkdtempSync(join(tmpdir(), 'mosdesk-home-'));
+  userData = mkdtempSync(join(tmpdir(), 'mosdesk-userdata-'));
+  mkdirSync(join(home, '.ssh'), { mode: 0o700 });
+  // The node behind the gateway is reached the way admins write it: an alias with ProxyJump.
+  writeFileSync(
+    join(home, '.ssh', 'config'),
+    [
+      'Host hidden5',
+      `  HostName ${cluster.node(5).address}`,
+      `  ProxyJump ${cluster.node(1).address}`,
+      '  User root',
+      `  IdentityFile ${cluster.keyPath}`,
+      '',
+    ].join('\n'),
+  );
+  h = startHub(hubOptions());
+  const stop = acceptPromptsOf(h);
+  const t0 = Date.now();
+  added = await h.ok('clusters.add', {
+    name: 'Test cluster',
+    hosts: `10.210.${SUBNET}.11-10.210.${SUBNET}.14 hidden5`,
+    settings: { identityFile: cluster.keyPath },
+  });
+  await Promise.all(added.nodes.map((n) => waitState(h, added.id, n.id, 'up', 20_000)));
+  addToAllUpMs = Date.now() - t0;
+  stop();
+}, 120_000);
+
+afterAll(async () => {
+  h?.hub.close();
+  await cluster?.down();
+  rmSync(home, { recursive: true, force: true });
+  rmSync(userData, { recursive: true, force: true });
+});
+
+describe('an SSH cluster of test nodes', () => {
+  it('comes up within 3 s of the add, each node with its own hostname and its own processes', async () => {
+    console.log(`add → all ${added.nodes.length} nodes up: ${addToAllUpMs} ms`);
+    expect(addToAllUpMs).toBeLessThan(3000);
+    const live = (await h.hub.clusters()).get(added.id);
+    const pidSets: string[] = [];
+    for (const [i, session] of (live?.nodes ?? []).entries()) {
+      expect(session.snapshot.hello?.node.hostname).toBe(`node${i + 1}`);
+      const procs = await session.agent!.request('procs.list', { scope: 'all' } as never);
+      const rows = (procs as { rows: { pid: number; command: string }[] }).rows;
+      // sshd is pid 1 of each node's own PID namespace.
+      expect(rows.find((r) => r.pid === 1)?.command).toMatch(/^sshd/);
+      pidSets.push(rows.map((r) => `${r.pid}:${r.command}`).join(','));
+    }
+    expect(new Set(pidSets).size).toBe(5);
+  });
+
+  it('asked about each host key once, with the fingerprint ssh-keygen gives', () => {
+    for (const k of [1, 2, 3, 4, 5]) {
+      expect(fingerprintsAsked).toContain(`${cluster.node(k).address} ${cluster.node(k).hostKeyFingerprint}`);
+    }
+    expect(fingerprintsAsked).toHaveLength(5);
+    const saved = readFileSync(join(userData, 'known_hosts'), 'utf8');
+    const check = execFileSync('ssh-keygen', ['-F', cluster.node(3).address, '-f', join(userData, 'known_hosts')], {
+      encoding: 'utf8',
+    });
+    expect(check).toContain('ssh-ed25519');
+    expect(saved.split('\n').filter(Boolean)).toHaveLength(5);
+  });
+
+  it('uploads the agent once per node into a cache named by its hash', async () => {
+    const dir = join(cluster.node(2).home, '.cache/mosdesk/agent');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.cjs'));
+    expect(files).toHaveLength(1);
+    const before = statSync(join(dir, files[0]!)).mtimeMs;
+    h.conn.call('nodes.reconnect', { clusterId: added.id, nodeId: 'n2' });
+    const from = h.events.length;
+    await h.waitEvent('node.state', (p) => p.node.id === 'n2' && p.node.state === 'up', 10_000, from);
+    expect(statSync(join(dir, files[0]!)).mtimeMs).toBe(before);
+  });
+
+  it('refuses a node whose host key changed, with the warning, and never accepts it silently', async () => {
+    const fresh = await cluster.rekey(2);
+    await h.ok('nodes.reconnect', { clusterId: added.id, nodeId: 'n2' });
+    const refused = await waitState(h, added.id, 'n2', 'hostkey-changed');
+    expect(refused.reason).toContain('REMOTE HOST IDENTIFICATION HAS CHANGED');
+    expect(refused.reason).toContain(fresh.hostKeyFingerprint);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(lastView(h, added.id, 'n2')?.state).toBe('hostkey-changed');
+    expect(h.events.filter((e) => e.event === 'hostkey.prompt')).toHaveLength(5);
+  });
+
+  it('names the user and host when the key is refused', async () => {
+    const wrong = join(home, 'wrong_key');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', wrong]);
+    await h.ok('clusters.configure', { clusterId: added.id, nodeId: 'n3', settings: { identityFile: wrong } });
+    const failed = await waitState(h, added.id, 'n3', 'auth-failed');
+    expect(failed.reason).toContain(`root@${cluster.node(3).address}`);
+    expect(failed.reason).toContain(wrong);
+  });
+
+  it('shows a node whose link is down dead within 5 s, fails its action in flight, and brings it back', async () => {
+    const session = (await h.hub.clusters()).get(added.id)!.nodes[3]!;
+    const agent = session.agent!;
+    const from = h.events.length;
+    await cluster.linkDown(4);
+    const cut = Date.now();
+    const inFlight = agent.request('ping', {}, 30_000).then(
+      () => 'answered',
+      (err: Error) => err.message,
+    );
+    const dead = await h.waitEvent('node.state', (p) => p.node.id === 'n4' && p.node.state === 'dead', 8000, from);
+    const deadAfterMs = Date.now() - cut;
+    console.log(`link down → dead: ${deadAfterMs} ms`);
+    expect(deadAfterMs).toBeLessThan(5000);
+    console.log(`dead because: ${dead.node.reason}`);
+    // Whichever notices first: the agent's missed pings or SSH's missed keepalives.
+    expect(dead.node.reason).toMatch(/no answer from the agent|keepalive/i);
+    expect(await inFlight).toMatch(/ended before "ping" was answered .*not retried/);
+    await cluster.linkUp(4);
+    await h.waitEvent('node.state', (p) => p.node.id === 'n4' && p.node.state === 'up', 20_000, from);
+  });
+
+  it('restarts an agent that was killed', async () => {
+    const pidOf = async (): Promise<string> => (await cluster.run(1, ['pgrep', '-f', 'mosdesk-agent-'])).stdout.trim();
+    const first = await pidOf();
+    expect(first).toMatch(/^\d+$/);
+    const from = h.events.length;
+    await cluster.run(1, ['kill', '-9', first]);
+    const dead = await h.waitEvent('node.state', (p) => p.node.id === 'n1' && p.node.state === 'dead', 8000, from);
+    expect(dead.node.reason).toContain('SIGKILL');
+    await h.waitEvent('node.state', (p) => p.node.id === 'n1' && p.node.state === 'up', 10_000, from);
+    const second = await pidOf();
+    expect(second).toMatch(/^\d+$/);
+    expect(second).not.toBe(first);
+  });
+
+  it('reaches the node behind a gateway only through the jump host', async () => {
+    const view = lastView(h, added.id, 'n5');
+    expect(view?.state).toBe('up');
+    expect(view?.hello?.node.hostname).toBe('node5');
+    expect(view?.hello?.node.addresses).toContain(cluster.node(5).address);
+  });
+
+  it('uploads the agent again when the cached one is another version', async () => {
+    const dir = join(cluster.node(1).home, '.cache/mosdesk/agent');
+    const file = join(
+      dir,
+      readdirSync(dir).find((f) => f.endsWith('.cjs'))!,
+    );
+    const good = readFileSync(file);
+    // Same size, another version: what a half-finished upgrade by hand could leave.
+    writeFileSync(file, good.toString('latin1').replace(/"0\.1\.0"/g, '"0.0.9"'), 'latin1');
+    expect(readFileSync(file).equals(good)).toBe(false);
+    const from = h.events.length;
+    await h.ok('nodes.reconnect', { clusterId: added.id, nodeId: 'n1' });
+    const up = await h.waitEvent('node.state', (p) => p.node.id === 'n1' && p.node.state === 'up', 10_000, from);
+    expect(up.node.hello?.agentVersion).toBe('0.1.0');
+    expect(readFileSync(file).equals(good)).toBe(true);
+  });
+
+  it('says what to install on a node without a usable Node.js', async () => {
+    const broken = await h.ok('clusters.add', {
+      name: 'No node',
+      hosts: `10.210.${SUBNET}.16 10.210.${SUBNET}.17`,
+      settings: { user: 'root', identityFile: cluster.keyPath },
+    });
+    const stop = acceptPromptsOf(h);
+    const missing = await waitState(h, broken.id, 'n1', 'no-node');
+    const old = await waitState(h, broken.id, 'n2', 'no-node');
+    stop();
+    expect(missing.reason).toMatch(/no Node\.js .*Install Node\.js 18 or newer/);
+    expect(old.reason).toMatch(/has Node\.js v16\.20\.2; the mosdesk agent needs 18 or newer/);
+  });
+
+  it('keeps the clusters and the accepted keys for the next start', async () => {
+    const next = startHub(hubOptions());
+    try {
+      const list = await next.ok('clusters.list', {});
+      const again = list.find((c) => c.id === added.id);
+      expect(again?.name).toBe('Test cluster');
+      await waitState(next, added.id, 'n5', 'up');
+      expect(next.events.filter((e) => e.event === 'hostkey.prompt')).toHaveLength(0);
+      expect(await next.ok('clusters.remove', { clusterId: added.id })).toEqual({ removed: true });
+    } finally {
+      next.hub.close();
+    }
+    const third = startHub(hubOptions());
+    try {
+      expect((await third.ok('clusters.list', {})).some((c) => c.id === added.id)).toBe(false);
+    } finally {
+      third.hub.close();
+    }
+  });
+});
