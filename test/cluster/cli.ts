@@ -3,15 +3,17 @@
  *
  *   tsx test/cluster/cli.ts up [--name demo] [--nodes 4] [--subnet 200] [--behind NODE:GATEWAY]...
  *                              [--node-binary NODE=missing|NODE=/path/to/node]...
+ *                              [--etc-file NODE:PATH=FILE]...   (FILE's text as the node's /etc/PATH)
  *   tsx test/cluster/cli.ts down [--name demo]
  */
-import { chownSync } from 'node:fs';
+import { chownSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type NodeBinary, removeTestCluster, startTestCluster, type TestCluster } from './testCluster';
 
 const USAGE = `Usage:
   tsx test/cluster/cli.ts up   [--name demo] [--nodes 4] [--subnet 200] [--behind NODE:GATEWAY]...
                                [--node-binary NODE=missing|NODE=/path/to/node]...
+                               [--etc-file NODE:PATH=FILE]...  (e.g. 1:mosix/mosix.map=./my.map)
   tsx test/cluster/cli.ts down [--name demo]
 Root is needed (network namespaces, a bridge, mounts).`;
 
@@ -81,6 +83,19 @@ interface UpArgs {
   subnet: string;
   behind?: string[];
   'node-binary'?: string[];
+  'etc-file'?: string[];
+}
+
+/** `--etc-file NODE:PATH=FILE`: node -> { PATH: FILE's text }. */
+function etcFiles(texts: string[]): Record<number, Record<string, string>> {
+  const files: Record<number, Record<string, string>> = {};
+  for (const text of texts) {
+    const [k, rest] = parsePair(text, ':', '--etc-file');
+    const i = rest.indexOf('=');
+    if (i < 1) throw new Error(`--etc-file: expected NODE:PATH=FILE, got "${text}".`);
+    files[k] = { ...files[k], [rest.slice(0, i)]: readFileSync(rest.slice(i + 1), 'utf8') };
+  }
+  return files;
 }
 
 async function up(values: UpArgs): Promise<void> {
@@ -100,6 +115,7 @@ async function up(values: UpArgs): Promise<void> {
     subnet: Number(values.subnet),
     behind,
     nodeBinary,
+    etcFiles: etcFiles(values['etc-file'] ?? []),
   });
   giveToSudoUser(cluster);
   console.log(describe(cluster, Date.now() - t0));
@@ -114,6 +130,7 @@ async function main(): Promise<void> {
       subnet: { type: 'string', default: '200' },
       behind: { type: 'string', multiple: true },
       'node-binary': { type: 'string', multiple: true },
+      'etc-file': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -24,7 +24,16 @@ export interface TestClusterOptions {
   behind?: { node: number; gateway: number }[];
   /** Per node index: hide `node`, or put this file in its place. */
   nodeBinary?: Partial<Record<number, NodeBinary>>;
+  /**
+   * Per node index: files of the node's own under /etc, path relative to /etc -> content, e.g.
+   * `{ 1: { 'mosix/mosix.map': '10.210.21.11 4\n' } }`. The node sees /etc through an overlay whose
+   * upper dir is in its state dir, so the host's /etc is never touched.
+   */
+  etcFiles?: Partial<Record<number, Record<string, string>>>;
 }
+
+/** A relative path of plain names (no `..`, no hidden names), for a file under the node's /etc. */
+const ETC_PATH = /^[A-Za-z0-9_+-][A-Za-z0-9_.+-]*(\/[A-Za-z0-9_+-][A-Za-z0-9_.+-]*)*$/;
 
 export const optionsSchema = z.object({
   name: z.string().regex(/^[a-z][a-z0-9]{0,7}$/, 'name must be 1-8 of [a-z0-9], starting with a letter'),
@@ -35,6 +44,12 @@ export const optionsSchema = z.object({
     .record(
       z.string().regex(/^\d+$/, 'nodeBinary keys are node numbers'),
       z.union([z.literal('missing'), z.string().regex(/^\/[^:,\n]*$/, 'an absolute path without ":" or ","')]),
+    )
+    .optional(),
+  etcFiles: z
+    .record(
+      z.string().regex(/^\d+$/, 'etcFiles keys are node numbers'),
+      z.record(z.string().regex(ETC_PATH, 'a path relative to /etc, of plain names (no "..")'), z.string()),
     )
     .optional(),
 });
@@ -58,6 +73,11 @@ export function validateOptions(raw: TestClusterOptions): TestClusterOptions {
   for (const key of Object.keys(o.nodeBinary ?? {})) {
     if (!inRange(Number(key))) throw new Error(`nodeBinary: no node ${key}.`);
   }
+  for (const [key, files] of Object.entries(o.etcFiles ?? {})) {
+    if (!inRange(Number(key))) throw new Error(`etcFiles: no node ${key}.`);
+    // /etc/shadow is the cluster's own, bind-mounted over whatever the overlay has.
+    if (Object.keys(files).includes('shadow')) throw new Error(`etcFiles for node ${key}: /etc/shadow is the cluster's.`);
+  }
   return o as TestClusterOptions;
 }
 
@@ -73,7 +93,11 @@ export interface NodeLayout {
   hidden: boolean;
   gateway?: number;
   nodeBinary?: NodeBinary;
+  /** Files under /etc of the node's own (relative path -> content); none: the node sees the host's /etc. */
+  etcFiles?: Record<string, string>;
   dir: string;
+  /** Upper and work dirs of the node's /etc overlay (`<dir>/etc/upper`, `<dir>/etc/work`). */
+  etcDir: string;
   home: string;
   hostKeyPath: string;
   sshdConfigPath: string;
@@ -121,7 +145,9 @@ export function clusterLayout(options: TestClusterOptions): ClusterLayout {
       hidden,
       ...(hidden ? { gateway } : {}),
       ...(options.nodeBinary?.[k] !== undefined ? { nodeBinary: options.nodeBinary[k] } : {}),
+      ...(options.etcFiles?.[k] !== undefined ? { etcFiles: options.etcFiles[k] } : {}),
       dir,
+      etcDir: join(dir, 'etc'),
       home: join(dir, 'home'),
       hostKeyPath: join(dir, 'ssh_host_ed25519_key'),
       sshdConfigPath: join(dir, 'sshd_config'),

@@ -13,8 +13,9 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { killUntilGone, must, run, type RunOptions, type RunResult, until } from './exec';
 import { innermostPid, listeningInodes, pidList } from './kernelText';
 import type { ClusterLayout, NodeLayout } from './layout';
@@ -24,16 +25,20 @@ export const ROOT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbi
 
 /**
  * Runs as the node's pid 1 until it execs sshd. A fixed script: every value comes in as a
- * positional argument. `$6...` are pairs (shadow dir, directory of PATH) for a read-only overlay
+ * positional argument. `$6` is the node's /etc overlay dir (with upper/ and work/), or `-` for the
+ * host's /etc as it is. `$7...` are pairs (shadow dir, directory of PATH) for a read-only overlay
  * that hides or replaces `node` there. The mount namespace is private, so nothing leaks to the host.
  */
 const NODE_SCRIPT = `set -eu
-name=$1 home=$2 config=$3 log=$4 shadow=$5
-shift 5
+name=$1 home=$2 config=$3 log=$4 shadow=$5 etc=$6
+shift 6
 printf '%s' "$name" > /proc/sys/kernel/hostname
 echo 0 > /proc/sys/net/ipv4/ip_forward
 mount --make-rprivate /
 mount --bind "$home" /root
+if [ "$etc" != - ]; then
+  mount -t overlay mdt-node-etc -o "lowerdir=/etc,upperdir=$etc/upper,workdir=$etc/work" /etc
+fi
 mount --bind "$shadow" /etc/shadow
 while [ "$#" -ge 2 ]; do
   mount -t overlay mdt-node-bin -o "lowerdir=$1:$2" "$2"
@@ -42,6 +47,22 @@ done
 mkdir -p /run/sshd
 exec /usr/sbin/sshd -D -f "$config" -E "$log"
 `;
+
+/**
+ * The node's /etc overlay dir, or '-' when it has no files of its own. Its upper dir keeps what
+ * the node writes under /etc across stopNode/startNode; the given files are written at each start.
+ */
+function prepareEtc(node: NodeLayout): string {
+  if (node.etcFiles === undefined) return '-';
+  const upper = join(node.etcDir, 'upper');
+  mkdirSync(join(node.etcDir, 'work'), { recursive: true, mode: 0o755 });
+  mkdirSync(upper, { recursive: true, mode: 0o755 });
+  for (const [path, content] of Object.entries(node.etcFiles)) {
+    mkdirSync(dirname(join(upper, path)), { recursive: true, mode: 0o755 });
+    writeFileSync(join(upper, path), content, { mode: 0o644 });
+  }
+  return node.etcDir;
+}
 
 /**
  * The overlays for the node's `nodeBinary`: in every PATH directory that has `node` on the host
@@ -93,6 +114,7 @@ function tail(path: string): string {
 /** Starts the node's namespaces and sshd, detached (a CLI can exit), and waits until sshd listens. */
 export async function startNodeProcess(cluster: ClusterLayout, node: NodeLayout): Promise<void> {
   const overlays = await nodeBinaryOverlays(node);
+  const etc = prepareEtc(node);
   const boot = openSync(node.bootLogPath, 'a');
   const child = spawn(
     'ip',
@@ -100,7 +122,7 @@ export async function startNodeProcess(cluster: ClusterLayout, node: NodeLayout)
       ...['netns', 'exec', node.netns],
       ...['unshare', '--pid', '--fork', '--kill-child', '--mount-proc', '--uts', '--mount'],
       ...['sh', '-c', NODE_SCRIPT, 'mdt-node', node.hostname, node.home, node.sshdConfigPath, node.sshdLogPath],
-      ...[cluster.shadowPath, ...overlays],
+      ...[cluster.shadowPath, etc, ...overlays],
     ],
     { detached: true, stdio: ['ignore', boot, boot] },
   );

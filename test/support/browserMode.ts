@@ -1,18 +1,36 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { requireBuilt, ROOT, WEB_MAIN } from './dist';
+
+export interface BrowserModeOptions {
+  /** The hub's HOME (its ~/.ssh); default: the test's own. */
+  home?: string;
+}
 
 export interface RunningBrowserMode {
   url: URL;
   token: string;
   origin: string;
+  /** The hub's user-data folder (clusters.json, known_hosts), removed by stop(). */
+  userData: string;
   stderr(): string;
   stop(): Promise<void>;
 }
 
 /** Starts browser mode exactly as `npm start` does on a headless machine, and reads its URL. */
-export async function startBrowserMode(): Promise<RunningBrowserMode> {
+export async function startBrowserMode(options: BrowserModeOptions = {}): Promise<RunningBrowserMode> {
   requireBuilt(WEB_MAIN);
-  const child: ChildProcess = spawn(process.execPath, [WEB_MAIN], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A fresh user-data folder: the tests never read or write the developer's saved clusters.
+  const userData = mkdtempSync(join(tmpdir(), 'mosdesk-e2e-userdata-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, ...(options.home !== undefined && { HOME: options.home }) };
+  delete env.SSH_AUTH_SOCK;
+  const child: ChildProcess = spawn(process.execPath, [WEB_MAIN, '--user-data', userData], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -33,11 +51,12 @@ export async function startBrowserMode(): Promise<RunningBrowserMode> {
     token: url.searchParams.get('token') ?? '',
     origin: url.origin,
     stderr: () => stderr,
+    userData,
     stop: () =>
-      new Promise((resolve) => {
+      new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
-      }),
+      }).then(() => rmSync(userData, { recursive: true, force: true })),
   };
 }

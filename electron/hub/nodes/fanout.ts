@@ -9,13 +9,16 @@ export class Fanout {
   constructor(readonly limit: number) {}
 
   async run<T>(task: () => Promise<T>): Promise<T> {
+    // A freed slot passes straight to the first waiter: were it counted free until the waiter
+    // wakes up, a caller in between would take it too and run beside the waiter.
     if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.running++;
+    else this.running++;
     try {
       return await task();
     } finally {
-      this.running--;
-      this.waiting.shift()?.();
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
     }
   }
 }

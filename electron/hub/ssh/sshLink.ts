@@ -141,7 +141,13 @@ function linkOf(target: SshTarget, clients: Client[], closeAll: () => void): Ssh
   const hops = [...target.jumps, target.node];
   clients.forEach((c, i) => {
     const who = describeHop(hops[i] as SshHop);
-    c.on('error', (err: Error) => fire(`the SSH connection to ${who} failed: ${err.message}`));
+    c.on('error', (err: Error) =>
+      fire(
+        /keepalive timeout/i.test(err.message)
+          ? `${who} stopped answering (3 SSH keepalives went unanswered)`
+          : `the SSH connection to ${who} failed: ${err.message}`,
+      ),
+    );
     c.on('close', () => fire(`the SSH connection to ${who} closed`));
   });
   return {

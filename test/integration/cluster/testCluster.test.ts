@@ -21,6 +21,8 @@ let knownHosts: string;
 let a: TestCluster;
 let b: TestCluster;
 let startMs: number;
+/** node4's own /etc/mosix/mosix.map; the host has no /etc/mosix (checked before the start). */
+const MAP = '# ct10\n10.210.10.11 4\n';
 
 /**
  * What is left of cluster `name` on this machine: namespaces, links, processes, state dir, and
@@ -62,6 +64,7 @@ beforeAll(async () => {
   const oldNode = join(tmp, 'node16');
   writeFileSync(oldNode, '#!/bin/sh\necho v16.20.2\n');
   chmodSync(oldNode, 0o755);
+  expect(existsSync('/etc/mosix')).toBe(false);
   const t0 = Date.now();
   [a, b] = await Promise.all([
     startTestCluster({
@@ -70,6 +73,7 @@ beforeAll(async () => {
       subnet: 10,
       behind: [{ node: 5, gateway: 1 }],
       nodeBinary: { 3: 'missing', 4: oldNode },
+      etcFiles: { 4: { 'mosix/mosix.map': MAP } },
     }),
     startTestCluster({ name: 'ct11', nodes: 2, subnet: 11 }),
   ]);
@@ -159,6 +163,22 @@ describe('the test cluster', () => {
     expect((await ssh(a, 'node4', 'node --version')).stdout.trim()).toBe('v16.20.2');
     expect((await ssh(a, 'node1', 'node --version')).stdout.trim()).toMatch(/^v(?!16\.)\d+\./);
     expect(existsSync('/usr/bin/node') || existsSync('/usr/local/bin/node')).toBe(true);
+  });
+
+  it('gives a node files under /etc of its own, and leaves the host /etc alone', async () => {
+    const marker = `mdt-etc-${process.pid}`;
+    const r = await ssh(a, 'node4', `cat /etc/mosix/mosix.map && touch /etc/${marker} && node --version`);
+    expect(r.stdout).toBe(`${MAP}v16.20.2\n`);
+    // The rest of /etc is the host's, except /etc/shadow, which stays the cluster's.
+    expect((await a.run(4, ['cat', '/etc/os-release'])).stdout).toBe(readFileSync('/etc/os-release', 'utf8'));
+    expect((await a.run(4, ['cat', '/etc/shadow'])).stdout).toBe('root:*:19000:0:99999:7:::\n');
+    expect((await ssh(a, 'node1', `test -e /etc/mosix || test -e /etc/${marker}`)).code).toBe(1);
+    expect(existsSync('/etc/mosix')).toBe(false);
+    expect(existsSync(join('/etc', marker))).toBe(false);
+    expect(readFileSync('/proc/self/mountinfo', 'utf8')).not.toContain('mdt-node-etc');
+    // What the node wrote under /etc outlives a restart, as on a real machine.
+    await a.restart(4);
+    expect((await ssh(a, 'node4', `cat /etc/mosix/mosix.map /etc/${marker}`)).stdout).toBe(MAP);
   });
 
   it('keeps the hidden node out of reach but through its gateway', async () => {

@@ -1,0 +1,96 @@
+/**
+ * The whole path as a user takes it, in Debian's Chromium: add the test cluster through the
+ * dialog, check and accept the host keys, and see every node live; then pull one node's cable.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestCluster, type TestCluster } from '../cluster/testCluster';
+import { type RunningBrowserMode, startBrowserMode } from '../support/browserMode';
+import { launchChromium } from '../support/chromium';
+import { ROOT } from '../support/dist';
+
+const ARTIFACTS = resolve(ROOT, 'test-results/e2e');
+const NODES = 4;
+let cluster: TestCluster;
+let home: string;
+let app: RunningBrowserMode;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  cluster = await startTestCluster({ name: 'e2e30', nodes: NODES, subnet: 30 });
+  home = mkdtempSync(join(tmpdir(), 'mosdesk-e2e-home-'));
+  app = await startBrowserMode({ home });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(app.url.href);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await cluster?.down();
+  if (home) rmSync(home, { recursive: true, force: true });
+});
+
+const cards = (): ReturnType<Page['getByTestId']> => page.getByTestId('node-card');
+
+describe('adding an SSH cluster in the app', () => {
+  it('adds the cluster through the dialog', async () => {
+    await page.getByRole('button', { name: 'Add cluster…' }).click();
+    const dialog = page.getByTestId('add-cluster-dialog');
+    await dialog.getByLabel('Name', { exact: true }).fill('Test cluster');
+    await dialog.getByLabel('Hosts', { exact: true }).fill(`10.210.30.11-10.210.30.${10 + NODES}`);
+    await dialog.getByLabel('User', { exact: true }).fill('root');
+    await dialog.getByLabel('Identity file', { exact: true }).fill(cluster.keyPath);
+    await page.screenshot({ path: join(ARTIFACTS, 'add-cluster-dialog.png') });
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(() => dialog.isVisible(), { timeout: 10_000 }).toBe(false);
+  });
+
+  it('shows each host key with the fingerprint ssh-keygen gives, and accepts them', async () => {
+    const prompts = page.getByTestId('hostkey-prompt');
+    await expect.poll(() => prompts.count(), { timeout: 15_000 }).toBe(NODES);
+    const shown = await page.getByTestId('hostkey-fingerprint').allTextContents();
+    expect(shown.map((s) => s.trim()).sort()).toEqual(cluster.nodes.map((n) => n.hostKeyFingerprint).sort());
+    await page.screenshot({ path: join(ARTIFACTS, 'host-keys.png') });
+    await page.getByRole('button', { name: 'Accept all' }).click();
+  });
+
+  it('shows every node live with its own hostname and load', async () => {
+    await expect
+      .poll(() => page.locator('[data-testid="node-card"][data-state="up"]').count(), { timeout: 20_000 })
+      .toBe(NODES);
+    const names = await page.getByTestId('node-hostname').allTextContents();
+    expect(names.sort()).toEqual(cluster.nodes.map((n) => n.hostname).sort());
+    await expect
+      .poll(
+        async () =>
+          (await page.getByTestId('node-load-1').allTextContents()).filter((t) => /^\d+\.\d{2}$/.test(t.trim())).length,
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe(NODES);
+    const inSidebar = page.getByTestId('sidebar-cluster').filter({ hasText: 'Test cluster' });
+    expect(await inSidebar.locator('[data-testid="sidebar-node"][data-state="up"]').count()).toBe(NODES);
+    await page.screenshot({ path: join(ARTIFACTS, 'ssh-cluster.png') });
+  });
+
+  it('shows a node dead within 5 s of its link going down, and live again after', async () => {
+    const node2 = page.locator(`[data-testid="node-card"][data-node-id="n2"]`);
+    await cluster.linkDown(2);
+    const cut = Date.now();
+    await expect.poll(() => node2.getAttribute('data-state'), { timeout: 8000, interval: 100 }).toBe('dead');
+    expect(Date.now() - cut).toBeLessThan(5000);
+    await expect.poll(() => node2.getByTestId('node-reason').textContent()).toMatch(/stopped answering|no answer from the agent/);
+    await page.screenshot({ path: join(ARTIFACTS, 'node-dead.png') });
+    await cluster.linkUp(2);
+    await expect.poll(() => node2.getAttribute('data-state'), { timeout: 20_000 }).toBe('up');
+    expect(await cards().count()).toBe(NODES);
+  });
+});
