@@ -60,6 +60,8 @@ export interface NodeView {
   hello?: Hello;
   /** The configured host, for SSH nodes. */
   host?: string;
+  /** For SSH nodes: this node's own settings, over the cluster's (empty: all inherited). */
+  settings?: SshSettings;
 }
 
 export interface ClusterSummary {

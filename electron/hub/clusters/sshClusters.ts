@@ -87,7 +87,11 @@ export class SshClusters {
     );
     if (secrets) await this.saveSecrets(clusterId, secrets, nodeId);
     cluster.settings = stored.settings;
-    for (const node of cluster.nodes) if (nodeId === undefined || node.snapshot.id === nodeId) node.reconnectNow();
+    for (const node of cluster.nodes) {
+      if (nodeId !== undefined && node.snapshot.id !== nodeId) continue;
+      if (nodeId !== undefined) node.updateSettings(settings);
+      node.reconnectNow();
+    }
     this.opts.onClustersChanged();
     return cluster;
   }
@@ -127,6 +131,7 @@ export class SshClusters {
         id: node.id,
         name: node.host,
         host: node.host,
+        settings: node.settings,
         log: env.log,
         ...(env.liveness && { liveness: env.liveness }),
         ...(env.maxBackoffMs !== undefined && { maxBackoffMs: env.maxBackoffMs }),

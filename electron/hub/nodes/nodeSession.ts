@@ -1,4 +1,4 @@
-import type { NodeState, NodeView } from '../../api';
+import type { NodeState, NodeView, SshSettings } from '../../api';
 import type { Hello } from '../../../agent/src/protocol/types';
 import type { AgentClient } from '../agents/agentClient';
 import type { AgentConnection } from '../agents/greet';
@@ -11,8 +11,9 @@ import { MetricsStreams } from './metricsStreams';
 export interface NodeSessionOptions {
   id: string;
   name: string;
-  /** The configured host, shown for SSH nodes. */
+  /** The configured host and the node's own SSH settings, shown for SSH nodes. */
   host?: string;
+  settings?: SshSettings;
   /** Opens a fresh, greeted link to the node's agent; throws ConnectFailure (or any error). */
   connect(): Promise<AgentConnection>;
   log: HubLog;
@@ -42,6 +43,7 @@ export class NodeSession {
   constructor(private readonly opts: NodeSessionOptions) {
     this.view = { id: opts.id, name: opts.name, state: 'connecting', since: Date.now() };
     if (opts.host !== undefined) this.view.host = opts.host;
+    if (opts.settings !== undefined) this.view.settings = { ...opts.settings };
     this.metrics = new MetricsStreams(opts.log);
   }
 
@@ -75,6 +77,11 @@ export class NodeSession {
     const old = this.drop();
     old?.close();
     void this.connectOnce();
+  }
+
+  /** New own settings for this node (they apply from the next connection). */
+  updateSettings(settings: SshSettings): void {
+    this.view = { ...this.view, settings: { ...settings } };
   }
 
   /** Stops trying and leaves the node in a state only the user can end (with reconnectNow). */
@@ -159,6 +166,7 @@ export class NodeSession {
     const knownHello = hello ?? this.view.hello;
     if (knownHello) next.hello = knownHello;
     if (this.view.host !== undefined) next.host = this.view.host;
+    if (this.view.settings !== undefined) next.settings = this.view.settings;
     // A node that stays dead between attempts keeps its "since": it has been dead since then.
     if (state === this.view.state && state !== 'up') next.since = this.view.since;
     this.view = next;

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterSummary, NodeView } from '../../../electron/api';
 import { MemorySecretStore } from '../../../electron/hub/secrets/secretStore';
 import { startTestCluster, type TestCluster } from '../../cluster/testCluster';
+import { ensureNode18 } from '../../setup/node18';
 import { startHub, type HubHarness } from '../../support/hubHarness';
 
 const SUBNET = 20;
@@ -84,10 +85,10 @@ beforeAll(async () => {
   writeFileSync(oldNode, '#!/bin/sh\necho v16.20.2\n', { mode: 0o755 });
   cluster = await startTestCluster({
     name: 'hub20',
-    nodes: 7,
+    nodes: 8,
     subnet: SUBNET,
     behind: [{ node: 5, gateway: 1 }],
-    nodeBinary: { 6: 'missing', 7: oldNode },
+    nodeBinary: { 6: 'missing', 7: oldNode, 8: process.env.MOSDESK_NODE18 ?? ensureNode18() },
   });
   home = mkdtempSync(join(tmpdir(), 'mosdesk-home-'));
   userData = mkdtempSync(join(tmpdir(), 'mosdesk-userdata-'));
@@ -183,6 +184,7 @@ describe('an SSH cluster of test nodes', () => {
     const failed = await waitState(h, added.id, 'n3', 'auth-failed');
     expect(failed.reason).toContain(`root@${cluster.node(3).address}`);
     expect(failed.reason).toContain(wrong);
+    expect(failed.settings).toEqual({ identityFile: wrong });
   });
 
   it('shows a node whose link is down dead within 5 s, fails its action in flight, and brings it back', async () => {
@@ -257,6 +259,21 @@ describe('an SSH cluster of test nodes', () => {
     stop();
     expect(missing.reason).toMatch(/no Node\.js .*Install Node\.js 18 or newer/);
     expect(old.reason).toMatch(/has Node\.js v16\.20\.2; the mosdesk agent needs 18 or newer/);
+  });
+
+  it('runs the agent on a node whose Node.js is 18, the oldest it supports', async () => {
+    const old = await h.ok('clusters.add', {
+      name: 'Node 18',
+      hosts: `10.210.${SUBNET}.18`,
+      settings: { user: 'root', identityFile: cluster.keyPath },
+    });
+    const stop = acceptPromptsOf(h);
+    const up = await waitState(h, old.id, 'n1', 'up', 15_000);
+    stop();
+    expect(up.hello?.node.hostname).toBe('node8');
+    expect((await cluster.run(8, ['node', '--version'])).stdout.trim()).toMatch(/^v18\./);
+    const agents = await cluster.run(8, ['pgrep', '-a', 'node']);
+    expect(agents.stdout).toContain('serve --stdio');
   });
 
   it('keeps the clusters and the accepted keys for the next start', async () => {
