@@ -276,6 +276,59 @@ describe('an SSH cluster of test nodes', () => {
     expect(agents.stdout).toContain('serve --stdio');
   });
 
+  it('authenticates with a key held by ssh-agent, and says which methods it tried when it has none', async () => {
+    const socket = join(home, 'agent.sock');
+    const agent = execFileSync('ssh-agent', ['-a', socket], { encoding: 'utf8' });
+    const agentPid = Number(/SSH_AGENT_PID=(\d+)/.exec(agent)?.[1]);
+    const data = mkdtempSync(join(tmpdir(), 'mosdesk-userdata-agent-'));
+    const viaAgent = startHub({
+      ssh: { ...hubOptions().ssh, userDataDir: data, local: { home, localUser: 'root', agentSocket: socket } },
+    });
+    try {
+      const stop = acceptPromptsOf(viaAgent);
+      const empty = await viaAgent.ok('clusters.add', {
+        name: 'Agent',
+        hosts: `10.210.${SUBNET}.13`,
+        settings: { user: 'root' },
+      });
+      const refused = await waitState(viaAgent, empty.id, 'n1', 'auth-failed');
+      expect(refused.reason).toContain('tried ssh-agent');
+      execFileSync('ssh-add', ['-q', cluster.keyPath], { env: { ...process.env, SSH_AUTH_SOCK: socket } });
+      await viaAgent.ok('nodes.reconnect', { clusterId: empty.id, nodeId: 'n1' });
+      const up = await waitState(viaAgent, empty.id, 'n1', 'up');
+      stop();
+      expect(up.hello?.node.hostname).toBe('node3');
+    } finally {
+      viaAgent.hub.close();
+      process.kill(agentPid, 'SIGTERM');
+      rmSync(data, { recursive: true, force: true });
+    }
+  });
+
+  it('uses an encrypted key with the passphrase it was given, and says when it has none', async () => {
+    const locked = join(home, 'locked_key');
+    execFileSync('cp', [cluster.keyPath, locked]);
+    execFileSync('ssh-keygen', ['-q', '-p', '-P', '', '-N', 'correct horse', '-f', locked]);
+    const noPass = await h.ok('clusters.add', {
+      name: 'Locked',
+      hosts: `10.210.${SUBNET}.13`,
+      settings: { user: 'root', identityFile: locked },
+    });
+    const refused = await waitState(h, noPass.id, 'n1', 'auth-failed');
+    expect(refused.reason).toContain(`key ${locked} is encrypted and no passphrase was given`);
+    await h.ok('clusters.configure', {
+      clusterId: noPass.id,
+      settings: { user: 'root', identityFile: locked },
+      secrets: { passphrase: 'correct horse' },
+    });
+    const from = h.events.length;
+    const up = await h.waitEvent('node.state', (p) => p.clusterId === noPass.id && p.node.state === 'up', 10_000, from);
+    expect(up.node.hello?.node.hostname).toBe('node3');
+    expect(JSON.stringify(h.events)).not.toContain('correct horse');
+    expect(readFileSync(join(userData, 'clusters.json'), 'utf8')).not.toContain('correct horse');
+    await h.ok('clusters.remove', { clusterId: noPass.id });
+  });
+
   it('keeps the clusters and the accepted keys for the next start', async () => {
     const next = startHub(hubOptions());
     try {
