@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Client } from 'ssh2';
 import type { AgentBundle } from './agentBundle';
 import { BUNDLE_NAME_PATTERN } from './agentBundle';
+import { execFiles } from './execFiles';
 import { openSftp, type Sftp } from './sftpOps';
 
 /** The per-user cache on the node, relative to its home directory. */
@@ -11,13 +12,20 @@ const LOCK = `${AGENT_DIR}/.lock`;
 const STALE_LOCK_MS = 60_000;
 const LOCK_WAIT_MS = 15_000;
 
+export interface UploadOptions {
+  /** Upload even if a file of the right size is there (after a version skew). */
+  force?: boolean;
+  /** How long to wait for another upload's lock. */
+  lockWaitMs?: number;
+}
+
 /** The fixed command that starts the uploaded agent; the name is hex, never user input. */
 export function agentCommand(bundle: AgentBundle): string {
   return `exec node ${AGENT_DIR}/${bundle.fileName} serve --stdio`;
 }
 
-async function takeLock(sftp: Sftp, now: () => number): Promise<void> {
-  const deadline = now() + LOCK_WAIT_MS;
+async function takeLock(sftp: Sftp, waitMs: number, now: () => number): Promise<void> {
+  const deadline = now() + waitMs;
   for (;;) {
     if (await sftp.mkdir(LOCK)) return;
     const held = await sftp.stat(LOCK);
@@ -25,7 +33,7 @@ async function takeLock(sftp: Sftp, now: () => number): Promise<void> {
       await sftp.rmdir(LOCK).catch(() => undefined);
       continue;
     }
-    if (now() > deadline) throw new Error(`another upload has held ${LOCK} for over ${LOCK_WAIT_MS / 1000} s`);
+    if (now() > deadline) throw new Error(`another upload has held ${LOCK} for over ${waitMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -62,14 +70,20 @@ async function upload(sftp: Sftp, bundle: AgentBundle, target: string): Promise<
  * and renames it into place, under a lock, only when it is missing (or `force`, after a
  * version skew). Returns whether it uploaded.
  */
-export async function ensureAgentUploaded(client: Client, bundle: AgentBundle, force = false): Promise<boolean> {
-  const sftp = await openSftp(client);
+export async function ensureAgentUploaded(
+  client: Client,
+  bundle: AgentBundle,
+  options: UploadOptions = {},
+): Promise<boolean> {
+  const force = options.force ?? false;
+  // No SFTP subsystem on the node: the same steps over exec with cat, mv and stat.
+  const sftp = await openSftp(client).catch(() => execFiles(client));
   const target = `${AGENT_DIR}/${bundle.fileName}`;
   try {
     const present = await sftp.stat(target);
     if (!force && present?.size === bundle.bytes.length) return false;
     await sftp.mkdirs(AGENT_DIR);
-    await takeLock(sftp, Date.now);
+    await takeLock(sftp, options.lockWaitMs ?? LOCK_WAIT_MS, Date.now);
     try {
       const now = await sftp.stat(target);
       // Another hub may have finished the same upload while we waited for the lock.

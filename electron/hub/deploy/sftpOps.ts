@@ -1,8 +1,14 @@
 import type { Client, SFTPWrapper, Stats } from 'ssh2';
 
+/** What deployment needs to know of a file: its size and mtime (seconds). */
+export interface FileInfo {
+  size: number;
+  mtime: number;
+}
+
 /** Promise wrappers over the few SFTP calls deployment needs. Paths are relative to the home directory. */
 export interface Sftp {
-  stat(path: string): Promise<Stats | undefined>;
+  stat(path: string): Promise<FileInfo | undefined>;
   mkdir(path: string): Promise<boolean>;
   mkdirs(path: string): Promise<void>;
   write(path: string, data: Buffer): Promise<void>;
@@ -28,10 +34,13 @@ export function openSftp(client: Client): Promise<Sftp> {
 function wrap(s: SFTPWrapper): Sftp {
   const ops: Sftp = {
     stat: (path) =>
-      call<Stats>((cb) => s.stat(path, cb)).catch((err: { code?: number }) => {
-        if (err.code === NO_SUCH_FILE) return undefined;
-        throw err;
-      }),
+      call<Stats>((cb) => s.stat(path, cb)).then(
+        (st) => ({ size: st.size, mtime: st.mtime }),
+        (err: { code?: number }) => {
+          if (err.code === NO_SUCH_FILE) return undefined;
+          throw err;
+        },
+      ),
     // false when it already existed: mkdir is how a lock is taken.
     mkdir: (path) =>
       call<void>((cb) => s.mkdir(path, { mode: 0o700 }, cb)).then(

@@ -35,7 +35,7 @@ async function startAgent(
   who: string,
   force: boolean,
 ): Promise<AgentConnection> {
-  if (await ensureAgentUploaded(link.client, deps.bundle, force))
+  if (await ensureAgentUploaded(link.client, deps.bundle, { force }))
     deps.log.info(`${who}: uploaded the agent ${deps.bundle.fileName}`);
   const transport = await execAgent(link, agentCommand(deps.bundle), (line) => deps.log.info(`[${who}] ${line}`));
   try {
