@@ -2,6 +2,7 @@
  * The whole path as a user takes it, in Debian's Chromium: add the test cluster through the
  * dialog, check and accept the host keys, and see every node live; then pull one node's cable.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -87,10 +88,31 @@ describe('adding an SSH cluster in the app', () => {
     const cut = Date.now();
     await expect.poll(() => node2.getAttribute('data-state'), { timeout: 8000, interval: 100 }).toBe('dead');
     expect(Date.now() - cut).toBeLessThan(5000);
-    await expect.poll(() => node2.getByTestId('node-reason').textContent()).toMatch(/stopped answering|no answer from the agent/);
+    await expect
+      .poll(() => node2.getByTestId('node-reason').textContent())
+      .toMatch(/stopped answering|no answer from the agent/);
     await page.screenshot({ path: join(ARTIFACTS, 'node-dead.png') });
     await cluster.linkUp(2);
     await expect.poll(() => node2.getAttribute('data-state'), { timeout: 20_000 }).toBe('up');
     expect(await cards().count()).toBe(NODES);
+  });
+
+  it("changes one node's SSH settings: a wrong key fails with the reason, clearing it brings the node back", async () => {
+    const wrong = join(home, 'wrong_key');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', wrong]);
+    const node3 = page.locator(`[data-testid="node-card"][data-node-id="n3"]`);
+    const dialog = page.getByTestId('ssh-settings-dialog');
+    await node3.getByTestId('node-ssh-settings').click();
+    await dialog.getByLabel('Identity file', { exact: true }).fill(wrong);
+    await dialog.getByTestId('ssh-agent-choice').selectOption('off');
+    await dialog.getByTestId('ssh-settings-save').click();
+    await expect.poll(() => node3.getAttribute('data-state'), { timeout: 10_000 }).toBe('auth-failed');
+    await expect.poll(() => node3.getByTestId('node-reason').textContent()).toContain(`tried key ${wrong}`);
+    await page.screenshot({ path: join(ARTIFACTS, 'node-auth-failed.png') });
+    await node3.getByTestId('node-ssh-settings').click();
+    await dialog.getByLabel('Identity file', { exact: true }).fill('');
+    await dialog.getByTestId('ssh-agent-choice').selectOption('inherit');
+    await dialog.getByTestId('ssh-settings-save').click();
+    await expect.poll(() => node3.getAttribute('data-state'), { timeout: 15_000 }).toBe('up');
   });
 });

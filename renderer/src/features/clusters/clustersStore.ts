@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { AddClusterParams, ClusterSummary, HubEvents } from '../../../../electron/api';
+import type { AddClusterParams, ClusterSummary, HubEvents, Params } from '../../../../electron/api';
 import { keyedMessages } from '../../shared/composables/keyedState';
 import { useHubEvent } from '../../shared/composables/useHubEvent';
 import { useHub } from '../../hub/useHub';
@@ -57,6 +57,17 @@ export const useClustersStore = defineStore('clusters', () => {
     setClusters(clusters.value.filter((c) => c.id !== clusterId));
   }
 
+  /**
+   * New SSH settings for a cluster or one node (the hub reconnects what they touch). The list
+   * takes the reply at once; failures reach the caller as HubRequestError, nothing changed.
+   */
+  async function configure(params: Params<'clusters.configure'>): Promise<ClusterSummary> {
+    const updated = await hub.call('clusters.configure', params);
+    const next = clusters.value.map((c) => (c.id === updated.id ? updated : c));
+    setClusters(mergeClusters(next, clusters.value));
+    return updated;
+  }
+
   /** Tries a node again; a refusal is kept for the node's card and tooltip. */
   async function reconnect(clusterId: string, nodeId: string): Promise<void> {
     try {
@@ -75,6 +86,6 @@ export const useClustersStore = defineStore('clusters', () => {
 
   return {
     ...{ clusters, selectedId, selected, loadError },
-    ...{ load, select, add, remove, reconnect, retryErrorOf, applyNodeState, applyClustersChanged },
+    ...{ load, select, add, remove, configure, reconnect, retryErrorOf, applyNodeState, applyClustersChanged },
   };
 });

@@ -115,4 +115,44 @@ describe('the clusters store', () => {
     hub.emit('node.state', { clusterId: 'lab', node: nodeView('n1', { state: 'connecting', since: 3000 }) });
     expect(store.retryErrorOf('lab', 'n1')).toBeUndefined();
   });
+
+  it('saves SSH settings through the hub and shows the reply at once, selection kept', async () => {
+    const reconfigured = cluster('lab', [nodeView('n1', { since: 2000 }), nodeView('n2', { since: 2000 })], {
+      settings: { user: 'ops', port: 2222 },
+    });
+    hub.handle('clusters.configure', () => reconfigured);
+    const store = useClustersStore();
+    await store.load();
+    store.select('lab');
+    const params = { clusterId: 'lab', settings: { user: 'ops', port: 2222 }, secrets: { passphrase: '' } };
+    await expect(store.configure(params)).resolves.toEqual(reconfigured);
+    expect(hub.callsOf('clusters.configure')).toEqual([params]);
+    expect(store.clusters.find((c) => c.id === 'lab')?.settings).toEqual({ user: 'ops', port: 2222 });
+    expect(store.clusters.map((c) => c.id)).toEqual(['local', 'lab']);
+    expect(store.selectedId).toBe('lab');
+  });
+
+  it('takes a node’s own settings from the reply, and keeps a node state newer than it', async () => {
+    hub.handle('clusters.configure', () =>
+      cluster('lab', [nodeView('n1', { settings: { identityFile: '/tmp/wrong' }, since: 2000 }), nodeView('n2')]),
+    );
+    const store = useClustersStore();
+    await store.load();
+    hub.emit('node.state', { clusterId: 'lab', node: nodeView('n2', { state: 'up', since: 9000 }) });
+    await store.configure({ clusterId: 'lab', nodeId: 'n1', settings: { identityFile: '/tmp/wrong' } });
+    const nodes = store.clusters.find((c) => c.id === 'lab')?.nodes;
+    expect(nodes?.[0]?.settings).toEqual({ identityFile: '/tmp/wrong' });
+    expect(nodes?.[1]?.state).toBe('up');
+  });
+
+  it('passes the hub refusal of new settings to the caller and changes nothing', async () => {
+    hub.handle('clusters.configure', () => {
+      throw new HubRequestError({ code: 'bad-request', message: 'settings.jumpHost: must be [user@]host[:port]' });
+    });
+    const store = useClustersStore();
+    await store.load();
+    const before = store.clusters;
+    await expect(store.configure({ clusterId: 'lab', settings: { jumpHost: '-oops' } })).rejects.toThrow('jumpHost');
+    expect(store.clusters).toBe(before); // not even reassigned
+  });
 });
