@@ -70,15 +70,22 @@ export function validateOptions(raw: TestClusterOptions): TestClusterOptions {
   for (const { node, gateway } of o.behind ?? []) {
     if (hidden.has(gateway)) throw new Error(`behind ${node}:${gateway}: the gateway must not be hidden itself.`);
   }
+  checkPerNode(o as TestClusterOptions);
+  return o as TestClusterOptions;
+}
+
+/** The per-node options name nodes the cluster has. */
+function checkPerNode(o: TestClusterOptions): void {
+  const inRange = (key: string) => Number(key) >= 1 && Number(key) <= o.nodes;
   for (const key of Object.keys(o.nodeBinary ?? {})) {
-    if (!inRange(Number(key))) throw new Error(`nodeBinary: no node ${key}.`);
+    if (!inRange(key)) throw new Error(`nodeBinary: no node ${key}.`);
   }
   for (const [key, files] of Object.entries(o.etcFiles ?? {})) {
-    if (!inRange(Number(key))) throw new Error(`etcFiles: no node ${key}.`);
+    if (!inRange(key)) throw new Error(`etcFiles: no node ${key}.`);
     // /etc/shadow is the cluster's own, bind-mounted over whatever the overlay has.
-    if (Object.keys(files).includes('shadow')) throw new Error(`etcFiles for node ${key}: /etc/shadow is the cluster's.`);
+    if (files && Object.keys(files).includes('shadow'))
+      throw new Error(`etcFiles for node ${key}: /etc/shadow is the cluster's.`);
   }
-  return o as TestClusterOptions;
 }
 
 export interface NodeLayout {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { RpcErrorCode } from '../../../agent/src/protocol/errors';
 import type { NodeConfig, SshSecrets, SshSettings } from '../../api';
 import type { AgentConnection } from '../agents/greet';
 import { AgentCallError, HubError } from '../errors';
@@ -13,6 +14,16 @@ import type { SshEnvironment } from './nodeConnector';
 
 /** How long the add dialog waits for the user to answer a host key question. */
 const ANSWER_WAIT_MS = 120_000;
+
+/**
+ * The agent's answer as the add's error: no map is `not-found`, an unreadable one `forbidden`;
+ * a broken one (a bad line, far too big) `unavailable`, with the agent's sentence naming file and line.
+ */
+function mapError(err: AgentCallError): HubError {
+  if (err.agentCode === RpcErrorCode.NotFound) return new HubError('not-found', err.message);
+  if (err.agentCode === RpcErrorCode.PermissionDenied) return new HubError('forbidden', err.message);
+  return new HubError('unavailable', err.message);
+}
 
 /** Connects to one node, asking about its host key as often as needed (a jump host, then the node). */
 async function reach(
@@ -96,7 +107,7 @@ export async function readClusterMap(
     }
     return map.nodes.map((n) => ({ id: `n${n.number}`, host: n.host, settings: { ...seed.settings } }));
   } catch (err) {
-    if (err instanceof AgentCallError) throw new HubError('not-found', err.message);
+    if (err instanceof AgentCallError) throw mapError(err);
     throw err;
   } finally {
     conn.client.close();

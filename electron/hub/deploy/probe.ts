@@ -34,7 +34,7 @@ export function nodeMajor(version: string): number | null {
 }
 
 const INSTALL_HINT =
-  'Install Node.js 18 or newer on it (Debian/Ubuntu: apt install nodejs; RHEL/Rocky: dnf install nodejs) so that `node` is on the PATH of a non-interactive SSH session.';
+  'Install Node.js 18 or newer on it so that `node` is on the PATH of a non-interactive SSH session: Debian 12+ and Ubuntu 24.04+: apt install nodejs; RHEL/Rocky 8-9: dnf module install nodejs:20; older releases: the NodeSource packages.';
 
 /** Why the agent cannot run on this node, in a sentence; null when it can. */
 export function probeProblem(probe: ProbeResult, node: string): string | null {

@@ -19,13 +19,16 @@ function expandHome(path: string, home: string): string {
   return path === '~' ? home : path.startsWith('~/') ? join(home, path.slice(2)) : path;
 }
 
-/** `-i` first, then ssh_config's IdentityFile lines (or OpenSSH's defaults), unless IdentitiesOnly. */
+/**
+ * As OpenSSH builds its list: the app's key first (like `-i`), then ssh_config's IdentityFile
+ * lines (none of those with IdentitiesOnly and an app key); OpenSSH's default files only when
+ * neither names a key.
+ */
 function identityFilesOf(settings: SshSettings, opts: ResolvedSshOptions, home: string): string[] {
   const configured = settings.identityFile ? [expandHome(settings.identityFile, home)] : [];
   if (configured.length > 0 && opts.identitiesOnly) return configured;
-  const fromConfig =
-    opts.identityFiles.length > 0 ? opts.identityFiles : DEFAULT_KEYS.map((k) => join(home, '.ssh', k));
-  return [...new Set([...configured, ...fromConfig])];
+  const listed = [...new Set([...configured, ...opts.identityFiles])];
+  return listed.length > 0 ? listed : DEFAULT_KEYS.map((k) => join(home, '.ssh', k));
 }
 
 /** The ssh-agent socket to use: IdentityAgent in ssh_config, else SSH_AUTH_SOCK; none when turned off. */
@@ -33,7 +36,8 @@ function agentSocketOf(settings: SshSettings, opts: ResolvedSshOptions, ctx: Loc
   const agent = opts.identityAgent;
   if (settings.useAgent === false || agent?.kind === 'none') return undefined;
   if (agent?.kind === 'path') return agent.path;
-  if (agent?.kind === 'env') return process.env[agent.name];
+  // SSH_AUTH_SOCK is the hub's own (ctx), which a caller may have set apart from this process's.
+  if (agent?.kind === 'env') return agent.name === 'SSH_AUTH_SOCK' ? ctx.agentSocket : process.env[agent.name];
   return ctx.agentSocket;
 }
 

@@ -26,6 +26,8 @@ export interface PromptEvents {
  */
 export class HostKeyPrompts {
   private readonly pending = new Map<string, Pending>();
+  /** Prompts whose key is being saved. */
+  private readonly answering = new Set<string>();
 
   constructor(
     private readonly events: PromptEvents,
@@ -53,7 +55,15 @@ export class HostKeyPrompts {
   async answer(promptId: string, accept: boolean): Promise<void> {
     const p = this.pending.get(promptId);
     if (!p) throw new HubError('not-found', 'That host key question was already answered or is no longer asked.');
-    if (accept) await this.accept(p.prompt, p.keyBlob);
+    // One answer at a time: a second one (another window, a double click) while the key is
+    // being saved would tell the waiters twice, or refuse a key that is being saved.
+    if (this.answering.has(promptId)) throw new HubError('not-found', 'That host key question is being answered.');
+    this.answering.add(promptId);
+    try {
+      if (accept) await this.accept(p.prompt, p.keyBlob);
+    } finally {
+      this.answering.delete(promptId);
+    }
     this.pending.delete(promptId);
     this.events.resolved(promptId);
     for (const w of p.waiters) w.onAnswer(accept);

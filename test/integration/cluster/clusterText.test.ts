@@ -104,6 +104,10 @@ describe('validateOptions', () => {
     },
     { name: 'a relative node binary', options: { ...base, nodeBinary: { 1: 'bin/node' } }, error: /absolute/ },
     { name: 'a node binary for node 7 of 3', options: { ...base, nodeBinary: { 7: 'missing' } }, error: /no node 7/ },
+    { name: 'an /etc file for node 7 of 3', options: { ...base, etcFiles: { 7: { hosts: '' } } }, error: /no node 7/ },
+    { name: 'an /etc file out of /etc', options: { ...base, etcFiles: { 1: { '../x': '' } } }, error: /etcFiles/ },
+    { name: 'an absolute /etc file', options: { ...base, etcFiles: { 1: { '/etc/x': '' } } }, error: /etcFiles/ },
+    { name: "the cluster's /etc/shadow", options: { ...base, etcFiles: { 1: { shadow: '' } } }, error: /shadow/ },
   ];
   it.each(bad)('refuses $name', ({ options, error }) => expect(() => validateOptions(options)).toThrow(error));
   it('accepts a gateway with two hidden nodes', () => {

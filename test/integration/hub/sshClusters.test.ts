@@ -4,81 +4,26 @@
  * refused key, a pulled cable, a killed agent, a node behind a gateway, a node without Node.js.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClusterSummary, NodeView } from '../../../electron/api';
-import { MemorySecretStore } from '../../../electron/hub/secrets/secretStore';
+import type { ClusterSummary, HostKeyPrompt } from '../../../electron/api';
 import { startTestCluster, type TestCluster } from '../../cluster/testCluster';
 import { ensureNode18 } from '../../setup/node18';
 import { startHub, type HubHarness } from '../../support/hubHarness';
+import { answerHostKeys, lastNodeView, sshWorkspace, waitNodeState, type SshWorkspace } from '../../support/sshHub';
 
 const SUBNET = 20;
 let cluster: TestCluster;
-let home: string;
-let userData: string;
+let ws: SshWorkspace;
 let h: HubHarness;
 let added: ClusterSummary;
 let addToAllUpMs = 0;
-const fingerprintsAsked: string[] = [];
+let firstPrompts: HostKeyPrompt[] = [];
 
-function hubOptions() {
-  return {
-    ssh: {
-      userDataDir: userData,
-      secrets: new MemorySecretStore(),
-      local: { home, localUser: 'root', agentSocket: undefined },
-      sshConfigPath: join(home, '.ssh', 'config'),
-      systemSshConfigPath: null,
-      maxBackoffMs: 2000,
-    },
-  };
-}
-
-/** The node as the hub last reported it. */
-function lastView(harness: HubHarness, clusterId: string, nodeId: string): NodeView | undefined {
-  const states = harness.events
-    .filter((e) => e.event === 'node.state')
-    .map((e) => e.payload as { clusterId: string; node: NodeView });
-  return states.filter((s) => s.clusterId === clusterId && s.node.id === nodeId).at(-1)?.node;
-}
-
-async function waitState(
-  harness: HubHarness,
-  clusterId: string,
-  nodeId: string,
-  state: string,
-  timeoutMs = 10_000,
-): Promise<NodeView> {
-  return (
-    await harness.waitEvent(
-      'node.state',
-      (p) => p.clusterId === clusterId && p.node.id === nodeId && p.node.state === state,
-      timeoutMs,
-    )
-  ).node;
-}
-
-/** Accepts every host key prompt as it comes, after checking it is the node's real key. */
-function acceptPromptsOf(harness: HubHarness): () => void {
-  const answered = new Set<string>();
-  const timer = setInterval(() => {
-    for (const e of harness.events) {
-      if (e.event !== 'hostkey.prompt') continue;
-      const p = e.payload as { promptId: string; host: string; fingerprint: string };
-      if (answered.has(p.promptId)) continue;
-      answered.add(p.promptId);
-      const node = cluster.nodes.find((n) => n.address === p.host);
-      fingerprintsAsked.push(`${p.host} ${p.fingerprint}`);
-      void harness.conn.call('hostkeys.answer', {
-        promptId: p.promptId,
-        accept: node?.hostKeyFingerprint === p.fingerprint,
-      });
-    }
-  }, 10);
-  return () => clearInterval(timer);
-}
+const acceptPromptsOf = (harness: HubHarness): (() => void) => answerHostKeys(harness, cluster).stop;
+const fingerprintsAsked = (): string[] => firstPrompts.map((p) => `${p.host} ${p.fingerprint}`);
 
 beforeAll(async () => {
   const oldNode = join(mkdtempSync(join(tmpdir(), 'mosdesk-oldnode-')), 'node');
@@ -90,12 +35,10 @@ beforeAll(async () => {
     behind: [{ node: 5, gateway: 1 }],
     nodeBinary: { 6: 'missing', 7: oldNode, 8: process.env.MOSDESK_NODE18 ?? ensureNode18() },
   });
-  home = mkdtempSync(join(tmpdir(), 'mosdesk-home-'));
-  userData = mkdtempSync(join(tmpdir(), 'mosdesk-userdata-'));
-  mkdirSync(join(home, '.ssh'), { mode: 0o700 });
+  ws = sshWorkspace();
   // The node behind the gateway is reached the way admins write it: an alias with ProxyJump.
   writeFileSync(
-    join(home, '.ssh', 'config'),
+    join(ws.home, '.ssh', 'config'),
     [
       'Host hidden5',
       `  HostName ${cluster.node(5).address}`,
@@ -105,24 +48,24 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
-  h = startHub(hubOptions());
-  const stop = acceptPromptsOf(h);
+  h = startHub(ws.hubOptions());
+  const answers = answerHostKeys(h, cluster);
   const t0 = Date.now();
   added = await h.ok('clusters.add', {
     name: 'Test cluster',
     hosts: `10.210.${SUBNET}.11-10.210.${SUBNET}.14 hidden5`,
     settings: { identityFile: cluster.keyPath },
   });
-  await Promise.all(added.nodes.map((n) => waitState(h, added.id, n.id, 'up', 20_000)));
+  await Promise.all(added.nodes.map((n) => waitNodeState(h, added.id, n.id, 'up', 20_000)));
   addToAllUpMs = Date.now() - t0;
-  stop();
+  answers.stop();
+  firstPrompts = [...answers.asked];
 }, 120_000);
 
 afterAll(async () => {
   h?.hub.close();
   await cluster?.down();
-  rmSync(home, { recursive: true, force: true });
-  rmSync(userData, { recursive: true, force: true });
+  ws?.remove();
 });
 
 describe('an SSH cluster of test nodes', () => {
@@ -144,11 +87,11 @@ describe('an SSH cluster of test nodes', () => {
 
   it('asked about each host key once, with the fingerprint ssh-keygen gives', () => {
     for (const k of [1, 2, 3, 4, 5]) {
-      expect(fingerprintsAsked).toContain(`${cluster.node(k).address} ${cluster.node(k).hostKeyFingerprint}`);
+      expect(fingerprintsAsked()).toContain(`${cluster.node(k).address} ${cluster.node(k).hostKeyFingerprint}`);
     }
-    expect(fingerprintsAsked).toHaveLength(5);
-    const saved = readFileSync(join(userData, 'known_hosts'), 'utf8');
-    const check = execFileSync('ssh-keygen', ['-F', cluster.node(3).address, '-f', join(userData, 'known_hosts')], {
+    expect(fingerprintsAsked()).toHaveLength(5);
+    const saved = readFileSync(join(ws.userData, 'known_hosts'), 'utf8');
+    const check = execFileSync('ssh-keygen', ['-F', cluster.node(3).address, '-f', join(ws.userData, 'known_hosts')], {
       encoding: 'utf8',
     });
     expect(check).toContain('ssh-ed25519');
@@ -169,19 +112,19 @@ describe('an SSH cluster of test nodes', () => {
   it('refuses a node whose host key changed, with the warning, and never accepts it silently', async () => {
     const fresh = await cluster.rekey(2);
     await h.ok('nodes.reconnect', { clusterId: added.id, nodeId: 'n2' });
-    const refused = await waitState(h, added.id, 'n2', 'hostkey-changed');
+    const refused = await waitNodeState(h, added.id, 'n2', 'hostkey-changed');
     expect(refused.reason).toContain('REMOTE HOST IDENTIFICATION HAS CHANGED');
     expect(refused.reason).toContain(fresh.hostKeyFingerprint);
     await new Promise((r) => setTimeout(r, 2500));
-    expect(lastView(h, added.id, 'n2')?.state).toBe('hostkey-changed');
+    expect(lastNodeView(h, added.id, 'n2')?.state).toBe('hostkey-changed');
     expect(h.events.filter((e) => e.event === 'hostkey.prompt')).toHaveLength(5);
   });
 
   it('names the user and host when the key is refused', async () => {
-    const wrong = join(home, 'wrong_key');
+    const wrong = join(ws.home, 'wrong_key');
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', wrong]);
     await h.ok('clusters.configure', { clusterId: added.id, nodeId: 'n3', settings: { identityFile: wrong } });
-    const failed = await waitState(h, added.id, 'n3', 'auth-failed');
+    const failed = await waitNodeState(h, added.id, 'n3', 'auth-failed');
     expect(failed.reason).toContain(`root@${cluster.node(3).address}`);
     expect(failed.reason).toContain(wrong);
     expect(failed.settings).toEqual({ identityFile: wrong });
@@ -224,7 +167,7 @@ describe('an SSH cluster of test nodes', () => {
   });
 
   it('reaches the node behind a gateway only through the jump host', async () => {
-    const view = lastView(h, added.id, 'n5');
+    const view = lastNodeView(h, added.id, 'n5');
     expect(view?.state).toBe('up');
     expect(view?.hello?.node.hostname).toBe('node5');
     expect(view?.hello?.node.addresses).toContain(cluster.node(5).address);
@@ -254,8 +197,8 @@ describe('an SSH cluster of test nodes', () => {
       settings: { user: 'root', identityFile: cluster.keyPath },
     });
     const stop = acceptPromptsOf(h);
-    const missing = await waitState(h, broken.id, 'n1', 'no-node');
-    const old = await waitState(h, broken.id, 'n2', 'no-node');
+    const missing = await waitNodeState(h, broken.id, 'n1', 'no-node');
+    const old = await waitNodeState(h, broken.id, 'n2', 'no-node');
     stop();
     expect(missing.reason).toMatch(/no Node\.js .*Install Node\.js 18 or newer/);
     expect(old.reason).toMatch(/has Node\.js v16\.20\.2; the mosdesk agent needs 18 or newer/);
@@ -268,7 +211,7 @@ describe('an SSH cluster of test nodes', () => {
       settings: { user: 'root', identityFile: cluster.keyPath },
     });
     const stop = acceptPromptsOf(h);
-    const up = await waitState(h, old.id, 'n1', 'up', 15_000);
+    const up = await waitNodeState(h, old.id, 'n1', 'up', 15_000);
     stop();
     expect(up.hello?.node.hostname).toBe('node8');
     expect((await cluster.run(8, ['node', '--version'])).stdout.trim()).toMatch(/^v18\./);
@@ -277,13 +220,13 @@ describe('an SSH cluster of test nodes', () => {
   });
 
   it('authenticates with a key held by ssh-agent, and says which methods it tried when it has none', async () => {
-    const socket = join(home, 'agent.sock');
+    const socket = join(ws.home, 'agent.sock');
     const agent = execFileSync('ssh-agent', ['-a', socket], { encoding: 'utf8' });
     const agentPid = Number(/SSH_AGENT_PID=(\d+)/.exec(agent)?.[1]);
     const data = mkdtempSync(join(tmpdir(), 'mosdesk-userdata-agent-'));
-    const viaAgent = startHub({
-      ssh: { ...hubOptions().ssh, userDataDir: data, local: { home, localUser: 'root', agentSocket: socket } },
-    });
+    const viaAgent = startHub(
+      ws.hubOptions({ userDataDir: data, local: { home: ws.home, localUser: 'root', agentSocket: socket } }),
+    );
     try {
       const stop = acceptPromptsOf(viaAgent);
       const empty = await viaAgent.ok('clusters.add', {
@@ -291,11 +234,11 @@ describe('an SSH cluster of test nodes', () => {
         hosts: `10.210.${SUBNET}.13`,
         settings: { user: 'root' },
       });
-      const refused = await waitState(viaAgent, empty.id, 'n1', 'auth-failed');
+      const refused = await waitNodeState(viaAgent, empty.id, 'n1', 'auth-failed');
       expect(refused.reason).toContain('tried ssh-agent');
       execFileSync('ssh-add', ['-q', cluster.keyPath], { env: { ...process.env, SSH_AUTH_SOCK: socket } });
       await viaAgent.ok('nodes.reconnect', { clusterId: empty.id, nodeId: 'n1' });
-      const up = await waitState(viaAgent, empty.id, 'n1', 'up');
+      const up = await waitNodeState(viaAgent, empty.id, 'n1', 'up');
       stop();
       expect(up.hello?.node.hostname).toBe('node3');
     } finally {
@@ -306,7 +249,7 @@ describe('an SSH cluster of test nodes', () => {
   });
 
   it('uses an encrypted key with the passphrase it was given, and says when it has none', async () => {
-    const locked = join(home, 'locked_key');
+    const locked = join(ws.home, 'locked_key');
     execFileSync('cp', [cluster.keyPath, locked]);
     execFileSync('ssh-keygen', ['-q', '-p', '-P', '', '-N', 'correct horse', '-f', locked]);
     const noPass = await h.ok('clusters.add', {
@@ -314,7 +257,7 @@ describe('an SSH cluster of test nodes', () => {
       hosts: `10.210.${SUBNET}.13`,
       settings: { user: 'root', identityFile: locked },
     });
-    const refused = await waitState(h, noPass.id, 'n1', 'auth-failed');
+    const refused = await waitNodeState(h, noPass.id, 'n1', 'auth-failed');
     expect(refused.reason).toContain(`key ${locked} is encrypted and no passphrase was given`);
     await h.ok('clusters.configure', {
       clusterId: noPass.id,
@@ -325,23 +268,23 @@ describe('an SSH cluster of test nodes', () => {
     const up = await h.waitEvent('node.state', (p) => p.clusterId === noPass.id && p.node.state === 'up', 10_000, from);
     expect(up.node.hello?.node.hostname).toBe('node3');
     expect(JSON.stringify(h.events)).not.toContain('correct horse');
-    expect(readFileSync(join(userData, 'clusters.json'), 'utf8')).not.toContain('correct horse');
+    expect(readFileSync(join(ws.userData, 'clusters.json'), 'utf8')).not.toContain('correct horse');
     await h.ok('clusters.remove', { clusterId: noPass.id });
   });
 
   it('keeps the clusters and the accepted keys for the next start', async () => {
-    const next = startHub(hubOptions());
+    const next = startHub(ws.hubOptions());
     try {
       const list = await next.ok('clusters.list', {});
       const again = list.find((c) => c.id === added.id);
       expect(again?.name).toBe('Test cluster');
-      await waitState(next, added.id, 'n5', 'up');
+      await waitNodeState(next, added.id, 'n5', 'up');
       expect(next.events.filter((e) => e.event === 'hostkey.prompt')).toHaveLength(0);
       expect(await next.ok('clusters.remove', { clusterId: added.id })).toEqual({ removed: true });
     } finally {
       next.hub.close();
     }
-    const third = startHub(hubOptions());
+    const third = startHub(ws.hubOptions());
     try {
       expect((await third.ok('clusters.list', {})).some((c) => c.id === added.id)).toBe(false);
     } finally {

@@ -87,7 +87,12 @@ describe('nodeMajor', () => {
 
 describe('probeProblem', () => {
   const linux = (nodeVersion: string | null): ProbeResult => ({ os: 'Linux', arch: 'x86_64', nodeVersion });
-  const installHint = [/Install Node\.js 18 or newer/, /apt install nodejs/, /dnf install nodejs/, /non-interactive SSH/];
+  const installHint = [
+    /Install Node\.js 18 or newer/,
+    /apt install nodejs/,
+    /dnf module install nodejs:20/,
+    /non-interactive SSH/,
+  ];
 
   it('is the same minimum as the agent needs', () => expect(MIN_NODE_MAJOR).toBe(18));
 

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { classifySshError } from '../../../../../electron/hub/ssh/sshLink';
+import type { SshHop } from '../../../../../electron/hub/ssh/sshTarget';
+import { testHop } from './hopFixture';
+
+const hop = testHop;
+
+/** An error as ssh2 or the socket raises it. */
+function sshError(message: string, fields: { level?: string; code?: unknown } = {}): Error {
+  return Object.assign(new Error(message), fields);
+}
+
+describe('classifySshError', () => {
+  const rows: {
+    name: string;
+    err: Error;
+    hop?: Partial<SshHop>;
+    auth?: string;
+    state: string;
+    retry: 'backoff' | 'manual';
+    message: string | RegExp;
+  }[] = [
+    {
+      name: 'refused authentication, naming what was tried',
+      err: sshError('All configured authentication methods failed', { level: 'client-authentication' }),
+      auth: 'tried ssh-agent, key /home/alice/.ssh/id_ed25519',
+      state: 'auth-failed',
+      retry: 'manual',
+      message: 'Permission denied for root@node1: tried ssh-agent, key /home/alice/.ssh/id_ed25519.',
+    },
+    {
+      name: 'refused authentication with nothing to offer',
+      err: sshError('All configured authentication methods failed', { level: 'client-authentication' }),
+      hop: { user: 'admin', port: 2222 },
+      state: 'auth-failed',
+      retry: 'manual',
+      message: 'Permission denied for admin@node1:2222: no method was accepted.',
+    },
+    {
+      name: 'refused authentication on an IPv6 address',
+      err: sshError('All configured authentication methods failed', { level: 'client-authentication' }),
+      hop: { hostName: 'fd00::5', port: 2200 },
+      auth: 'tried password',
+      state: 'auth-failed',
+      retry: 'manual',
+      message: 'Permission denied for root@[fd00::5]:2200: tried password.',
+    },
+    {
+      name: 'a handshake timeout',
+      err: sshError('Timed out while waiting for handshake', { level: 'client-timeout' }),
+      state: 'dead',
+      retry: 'backoff',
+      message: 'root@node1 did not answer in time (timed out during the SSH handshake).',
+    },
+    {
+      name: 'a timeout told only in words',
+      err: sshError('Connection timed out'),
+      state: 'dead',
+      retry: 'backoff',
+      message: /^root@node1 did not answer in time/,
+    },
+    ...[
+      ['ECONNREFUSED', 'connection refused (is sshd running?)'],
+      ['ECONNRESET', 'connection reset'],
+      ['EHOSTUNREACH', 'no route to host'],
+      ['ENETUNREACH', 'network unreachable'],
+      ['ETIMEDOUT', 'connection timed out'],
+      ['EPIPE', 'connection closed'],
+    ].map(([code = '', words = '']) => ({
+      name: code,
+      err: sshError(`connect ${code} 10.0.0.5:22`, { code }),
+      state: 'dead',
+      retry: 'backoff' as const,
+      message: `root@node1: ${words}.`,
+    })),
+    ...['ENOTFOUND', 'EAI_AGAIN'].map((code) => ({
+      name: code,
+      err: sshError(`getaddrinfo ${code} nodex`, { code }),
+      hop: { alias: 'nx', hostName: 'nodex' },
+      state: 'error',
+      retry: 'backoff' as const,
+      message: 'The host name nodex could not be resolved.',
+    })),
+    {
+      name: 'a jump host that cannot open the channel',
+      err: sshError('(SSH) Channel open failure: Connection refused'),
+      state: 'dead',
+      retry: 'backoff',
+      message: 'root@node1 could not be reached through the jump host: (SSH) Channel open failure: Connection refused.',
+    },
+    {
+      name: 'a jump host that forbids forwarding',
+      err: sshError('(SSH) Channel open failure: administratively prohibited: open failed'),
+      state: 'dead',
+      retry: 'backoff',
+      message: /could not be reached through the jump host: .*administratively prohibited/,
+    },
+    {
+      name: 'anything else',
+      err: sshError('Handshake failed: no matching key exchange algorithm'),
+      state: 'error',
+      retry: 'backoff',
+      message: 'root@node1: Handshake failed: no matching key exchange algorithm.',
+    },
+    {
+      name: 'a numeric code, which is not a socket error',
+      err: sshError('Protocol error', { code: 2 }),
+      state: 'error',
+      retry: 'backoff',
+      message: 'root@node1: Protocol error.',
+    },
+  ];
+
+  it.each(rows)('classifies $name', ({ err, hop: h, auth, state, retry, message }) => {
+    const failure = classifySshError(err, hop(h), auth);
+    expect(failure).toMatchObject({ name: 'ConnectFailure', state, retry });
+    if (typeof message === 'string') expect(failure.message).toBe(message);
+    else expect(failure.message).toMatch(message);
+  });
+
+  it('ranks the authentication level above a timeout in the words', () => {
+    const err = sshError('timed out waiting for the agent', { level: 'client-authentication' });
+    expect(classifySshError(err, hop()).state).toBe('auth-failed');
+  });
+});
