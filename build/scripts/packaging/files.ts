@@ -136,6 +136,12 @@ export function checkFiles(eb: Internals, config: Configuration, pkg: PackageJso
   return linuxFiles;
 }
 
+/**
+ * Required inside try/catch by a bundled library and left out on purpose: ssh2 asks for
+ * cpu-features (an optional native addon) and falls back to Node's crypto without it.
+ */
+const OPTIONAL_REQUIRES = new Set(['cpu-features']);
+
 /** Excluding node_modules is only safe while the Electron bundles need nothing from it. */
 export function checkBundlesSelfContained(): void {
   const dir = fromRoot('dist/electron');
@@ -145,7 +151,8 @@ export function checkBundlesSelfContained(): void {
   for (const name of bundles) {
     for (const match of readFileSync(join(dir, name), 'utf8').matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)) {
       const id = match[1] ?? '';
-      if (id === 'electron' || id.startsWith('.') || builtin.has(id.replace(/^node:/, ''))) continue;
+      if (id === 'electron' || id.startsWith('.') || OPTIONAL_REQUIRES.has(id)) continue;
+      if (builtin.has(id.replace(/^node:/, ''))) continue;
       external.add(id);
     }
   }
