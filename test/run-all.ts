@@ -16,6 +16,7 @@ const steps: { name: string; command: string[] }[] = [
   { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
   { name: 'packaging configuration', command: ['npm', 'run', '--silent', 'check:packaging'] },
   { name: 'unit + integration', command: ['npx', ...VITEST, '--project', 'unit', '--project', 'integration'] },
+  { name: 'SSH test cluster', command: ['npx', ...VITEST, '--project', 'cluster'] },
   { name: 'end-to-end (Chromium)', command: ['npx', ...VITEST, '--project', 'e2e'] },
 ];
 

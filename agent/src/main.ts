@@ -12,7 +12,15 @@ const log: Logger = {
 
 const USAGE = `usage: mosdesk-agent serve --stdio | --version`;
 
+/** The oldest Node the bundle is built for; older ones would fail somewhere in the middle. */
+const MIN_NODE_MAJOR = 18;
+
 async function main(argv: string[]): Promise<number> {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < MIN_NODE_MAJOR) {
+    process.stderr.write(`mosdesk-agent: needs Node.js ${MIN_NODE_MAJOR} or newer; this is ${process.version}\n`);
+    return 3;
+  }
   if (argv[0] === '--version') {
     process.stdout.write(`${AGENT_VERSION} protocol ${PROTOCOL_VERSION}\n`);
     return 0;

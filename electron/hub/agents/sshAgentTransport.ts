@@ -39,8 +39,6 @@ function transportOf(link: SshLink, channel: ClientChannel, onLog: (line: string
     }
     fire('the agent went away');
   });
-  // Each agent has its own connection: when the agent ends, so does the link.
-  channel.on('close', () => link.close());
   // A write after the channel died must not crash the hub; 'close' reports it.
   channel.on('error', () => undefined);
   link.onClose((reason) => fire(reason));
@@ -48,7 +46,7 @@ function transportOf(link: SshLink, channel: ClientChannel, onLog: (line: string
     input: channel,
     output: channel,
     onClose: (cb) => handlers.push(cb),
-    // Closing the link, not just the channel: a link that stopped answering must not linger.
-    close: () => link.close(),
+    // Only the channel: the caller decides whether the SSH connection goes too.
+    close: () => channel.close(),
   };
 }

@@ -24,6 +24,12 @@ export function agentCommand(bundle: AgentBundle): string {
   return `exec node ${AGENT_DIR}/${bundle.fileName} serve --stdio`;
 }
 
+/** Starts the agent only when the cached file has the bundle's size; otherwise ends at once. */
+export function cachedAgentCommand(bundle: AgentBundle): string {
+  const path = `${AGENT_DIR}/${bundle.fileName}`;
+  return `[ "$(wc -c < ${path} 2>/dev/null)" = ${bundle.bytes.length} ] && command -v node >/dev/null 2>&1 && ${agentCommand(bundle)}`;
+}
+
 async function takeLock(sftp: Sftp, waitMs: number, now: () => number): Promise<void> {
   const deadline = now() + waitMs;
   for (;;) {

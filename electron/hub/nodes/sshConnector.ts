@@ -1,7 +1,7 @@
 import { execAgent } from '../agents/sshAgentTransport';
 import { greetAgent, versionSkew, type AgentConnection } from '../agents/greet';
 import type { AgentBundle } from '../deploy/agentBundle';
-import { agentCommand, ensureAgentUploaded } from '../deploy/agentUpload';
+import { agentCommand, cachedAgentCommand, ensureAgentUploaded } from '../deploy/agentUpload';
 import { parseProbe, PROBE_COMMAND, probeProblem } from '../deploy/probe';
 import { execCapture } from '../deploy/remoteExec';
 import type { HubLog } from '../log';
@@ -29,13 +29,9 @@ async function checkNode(link: SshLink, who: string): Promise<void> {
   if (problem) throw new ConnectFailure('no-node', problem, 'manual');
 }
 
-async function startAgent(
-  link: SshLink,
-  deps: SshConnectorDeps,
-  who: string,
-  force: boolean,
-): Promise<AgentConnection> {
-  if (await ensureAgentUploaded(link.client, deps.bundle, { force }))
+/** Uploads the bundle (always: the cached one did not do) and starts it. */
+async function startAgent(link: SshLink, deps: SshConnectorDeps, who: string): Promise<AgentConnection> {
+  if (await ensureAgentUploaded(link.client, deps.bundle, { force: true }))
     deps.log.info(`${who}: uploaded the agent ${deps.bundle.fileName}`);
   const transport = await execAgent(link, agentCommand(deps.bundle), (line) => deps.log.info(`[${who}] ${line}`));
   try {
@@ -46,25 +42,44 @@ async function startAgent(
 }
 
 /**
- * Reaches a node's agent over SSH: connect (through jump hosts), check the node can run the
- * agent, upload it when missing, start it, say hello, and redeploy once on version skew.
+ * The usual case in one SSH session: the cached agent is there, so run it. Undefined when it
+ * is not (or Node.js is missing or too old): then the full check, upload and start follow.
+ */
+async function startCached(link: SshLink, deps: SshConnectorDeps): Promise<AgentConnection | undefined> {
+  const transport = await execAgent(link, cachedAgentCommand(deps.bundle), () => undefined);
+  try {
+    return await greetAgent(transport, deps.log);
+  } catch {
+    return undefined;
+  }
+}
+
+async function startOnNode(link: SshLink, deps: SshConnectorDeps, who: string): Promise<AgentConnection> {
+  const cached = await startCached(link, deps);
+  if (cached && versionSkew(cached.hello) === null) return cached;
+  if (cached) deps.log.info(`${who}: ${versionSkew(cached.hello)}; uploading it again`);
+  cached?.client.close();
+  await checkNode(link, who);
+  // The cached agent did not run (missing, damaged) or was another version: upload it anew.
+  const conn = await startAgent(link, deps, who);
+  const still = versionSkew(conn.hello);
+  if (still === null) return conn;
+  conn.client.close();
+  throw new ConnectFailure('error', `After uploading the agent again, ${still}.`, 'manual');
+}
+
+/**
+ * Reaches a node's agent over SSH: connect (through jump hosts), run the cached agent, or
+ * else check the node can run it, upload it, start it; say hello, and upload it again on
+ * version skew. The SSH connection lives as long as the agent does.
  */
 export async function connectOverSsh(target: SshTarget, deps: SshConnectorDeps): Promise<AgentConnection> {
   const who = describeHop(target.node);
-  let link = await openSshLink(target, deps.gate, deps.link);
+  const link = await openSshLink(target, deps.gate, deps.link);
   try {
-    await checkNode(link, who);
-    let conn = await startAgent(link, deps, who, false);
-    const skew = versionSkew(conn.hello);
-    if (skew === null) return conn;
-    deps.log.info(`${who}: ${skew}; uploading it again`);
-    conn.client.close();
-    link = await openSshLink(target, deps.gate, deps.link);
-    conn = await startAgent(link, deps, who, true);
-    const still = versionSkew(conn.hello);
-    if (still === null) return conn;
-    conn.client.close();
-    throw new ConnectFailure('error', `After uploading the agent again, ${still}.`, 'manual');
+    const conn = await startOnNode(link, deps, who);
+    conn.client.onClose(() => link.close());
+    return conn;
   } catch (err) {
     link.close();
     if (err instanceof ConnectFailure) throw err;
