@@ -98,15 +98,20 @@ describe('an SSH cluster of test nodes', () => {
     expect(saved.split('\n').filter(Boolean)).toHaveLength(5);
   });
 
-  it('uploads the agent once per node into a cache named by its hash', async () => {
+  it('uploads the agent once per node into a cache named by its hash, and reconnects in one session', async () => {
     const dir = join(cluster.node(2).home, '.cache/mosdesk/agent');
     const files = readdirSync(dir).filter((f) => f.endsWith('.cjs'));
     expect(files).toHaveLength(1);
     const before = statSync(join(dir, files[0]!)).mtimeMs;
-    h.conn.call('nodes.reconnect', { clusterId: added.id, nodeId: 'n2' });
+    // sshd logs each session it starts (LogLevel VERBOSE): a reconnect runs the cached agent only.
+    const sshdLog = join(cluster.stateDir, 'node2', 'sshd.log');
+    const sessions = (): number => (readFileSync(sshdLog, 'utf8').match(/Starting session:/g) ?? []).length;
+    const sessionsBefore = sessions();
     const from = h.events.length;
+    await h.ok('nodes.reconnect', { clusterId: added.id, nodeId: 'n2' });
     await h.waitEvent('node.state', (p) => p.node.id === 'n2' && p.node.state === 'up', 10_000, from);
     expect(statSync(join(dir, files[0]!)).mtimeMs).toBe(before);
+    expect(sessions() - sessionsBefore).toBe(1);
   });
 
   it('refuses a node whose host key changed, with the warning, and never accepts it silently', async () => {
