@@ -105,10 +105,11 @@ export function createHub(opts: HubOptions): Hub {
     },
     clusters: () => ctx.ready.then(() => ctx.clusters),
     close() {
-      void ctx.ready.then(() => {
-        for (const cluster of ctx.clusters.values()) for (const node of cluster.nodes) node.stop();
-      });
-      for (const cluster of ctx.clusters.values()) for (const node of cluster.nodes) node.stop();
+      // One path, each node once: "This computer" here, the SSH nodes by their manager, which
+      // also keeps clusters still being loaded from starting.
+      for (const cluster of ctx.clusters.values())
+        if (cluster.kind === 'local') for (const node of cluster.nodes) node.dispose();
+      ctx.ssh?.clusters.stopAll();
     },
   };
 }

@@ -1,5 +1,5 @@
 /** The OpenSSH files of a test cluster, as text. Pure: no disk, no clock. */
-import { createHash } from 'node:crypto';
+import { parsePublicKey, sha256Fingerprint } from '../../electron/hub/ssh/fingerprint';
 import type { ClusterLayout, NodeLayout } from './layout';
 
 /** sshd_config of one node. `penaltiesKnown`: this sshd has PerSourcePenalties (OpenSSH >= 9.8). */
@@ -72,19 +72,15 @@ export function knownHosts(entries: { address: string; hostKeyPublic: string }[]
   return entries.map((e) => `${e.address} ${keyTypeAndBlob(e.hostKeyPublic)}\n`).join('');
 }
 
-/** "ssh-ed25519 AAAA..." from a .pub line, without its comment. */
+/** "ssh-ed25519 AAAA..." from a .pub line, without its comment; throws on anything else. */
 export function keyTypeAndBlob(pubLine: string): string {
-  const [type, blob] = pubLine.trim().split(/\s+/);
-  if (!type || !blob || !/^(ssh|ecdsa|sk)-[a-z0-9@.-]+$/.test(type) || !/^[A-Za-z0-9+/]{16,}=*$/.test(blob))
-    throw new Error(`Not an OpenSSH public key: ${pubLine}`);
-  return `${type} ${blob}`;
+  const key = parsePublicKey(pubLine);
+  return `${key.type} ${key.blob.toString('base64')}`;
 }
 
 /** The fingerprint `ssh-keygen -lf` prints for a .pub line: SHA256 of the key blob, unpadded base64. */
 export function fingerprint(pubLine: string): string {
-  const blob = keyTypeAndBlob(pubLine).split(' ')[1] as string;
-  const digest = createHash('sha256').update(Buffer.from(blob, 'base64')).digest('base64');
-  return `SHA256:${digest.replace(/=+$/, '')}`;
+  return sha256Fingerprint(parsePublicKey(pubLine).blob);
 }
 
 /** /etc/shadow seen inside every node: root with no password, but not locked, so key logins work without PAM. */

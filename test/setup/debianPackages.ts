@@ -22,6 +22,11 @@ export const REQUIREMENTS: Requirement[] = [
     file: '/usr/bin/ssh',
     why: 'the test cluster makes keys with ssh-keygen; tests log in with ssh',
   },
+  {
+    pkg: 'tcsh',
+    file: '/usr/bin/tcsh',
+    why: 'a test node logs in with tcsh: the hub must not assume a POSIX login shell',
+  },
   { pkg: 'iproute2', file: '/usr/sbin/ip', why: 'the test cluster builds namespaces, veths and a bridge with ip' },
   {
     pkg: 'util-linux',

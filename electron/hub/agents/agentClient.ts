@@ -4,6 +4,8 @@ import type { RpcResponse } from '../../../agent/src/protocol/messages';
 import { READY_MARKER } from '../../../agent/src/protocol/version';
 import { AgentCallError, HubError } from '../errors';
 import type { HubLog } from '../log';
+import { describeIssue } from '../store/jsonFile';
+import { isNotificationMethod, notificationSchemas, rpcErrorSchema } from './agentSchemas';
 import type { AgentTransport } from './transport';
 
 /** Agent replies can be large (process tables), but never unbounded. */
@@ -32,6 +34,9 @@ export class AgentClient {
   private readyWaiters: { resolve(): void; reject(err: Error): void }[] = [];
   private notificationHandler: NotificationHandler = () => undefined;
   private closeHandlers: ((reason: string) => void)[] = [];
+  private readonly activityHandlers = new Set<() => void>();
+  /** Kinds of bad message already logged: one line each, not one per sample. */
+  private readonly warned = new Set<string>();
 
   constructor(
     private readonly transport: AgentTransport,
@@ -56,6 +61,15 @@ export class AgentClient {
     this.closeHandlers.push(cb);
   }
 
+  /**
+   * Called whenever the agent sends anything after its marker, even part of a long reply:
+   * every byte shows the link is alive. Returns a function that stops the calls.
+   */
+  onActivity(cb: () => void): () => void {
+    this.activityHandlers.add(cb);
+    return () => this.activityHandlers.delete(cb);
+  }
+
   request<M extends AgentMethod>(method: M, params: Params<M>, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Result<M>> {
     if (this.closedReason !== undefined) {
       return Promise.reject(new HubError('unavailable', `The agent is not connected: ${this.closedReason}`));
@@ -78,6 +92,7 @@ export class AgentClient {
   }
 
   private onData(chunk: Buffer): void {
+    if (this.sawMarker) for (const cb of this.activityHandlers) cb();
     for (const event of this.splitter.push(chunk)) {
       if (event.kind === 'tooLong') {
         this.log.warn(`agent sent a line of over ${MAX_REPLY_BYTES} bytes; it was dropped`);
@@ -106,18 +121,51 @@ export class AgentClient {
     if (typeof msg !== 'object' || msg === null) return;
     const m = msg as Partial<RpcResponse> & { method?: unknown; params?: unknown };
     if (typeof m.method === 'string' && m.id === undefined) {
-      this.notificationHandler(m.method as keyof AgentNotifications, m.params as never);
+      this.onNotificationMessage(m.method, m.params);
       return;
     }
     const pending = typeof m.id === 'number' ? this.pending.get(m.id) : undefined;
     if (!pending) return;
     this.pending.delete(m.id as number);
     clearTimeout(pending.timer);
-    if ('error' in m && m.error) {
-      pending.reject(new AgentCallError(m.error.code, m.error.message, m.error.data));
+    if ('error' in m && m.error !== undefined) {
+      const error = rpcErrorSchema.safeParse(m.error);
+      pending.reject(
+        error.success
+          ? new AgentCallError(error.data.code, error.data.message, error.data.data)
+          : new HubError('internal', `The agent answered "${pending.method}" with a malformed error.`),
+      );
     } else {
       pending.resolve((m as { result?: unknown }).result);
     }
+  }
+
+  /** Checks a notification, then hands it on; nothing it does may throw into the pipe's reader. */
+  private onNotificationMessage(method: string, params: unknown): void {
+    if (!isNotificationMethod(method)) {
+      this.warnOnce(`unknown:${method}`, `agent sent an unknown notification "${method.slice(0, 60)}"; dropped`);
+      return;
+    }
+    const parsed = notificationSchemas[method].safeParse(params);
+    if (!parsed.success) {
+      this.warnOnce(
+        `bad:${method}`,
+        `agent sent a "${method}" notification that is not valid (${describeIssue(parsed.error)}); dropped`,
+      );
+      return;
+    }
+    try {
+      // Checked for shape (see agentSchemas); what is inside a sample is shown as untrusted data.
+      this.notificationHandler(method, parsed.data as unknown as AgentNotifications[typeof method]);
+    } catch (err) {
+      this.log.warn(`handling the agent's "${method}" notification failed`, err);
+    }
+  }
+
+  private warnOnce(kind: string, message: string): void {
+    if (this.warned.has(kind)) return;
+    this.warned.add(kind);
+    this.log.warn(`${message} (further ones are dropped without a word)`);
   }
 
   private onClosed(reason: string): void {

@@ -61,6 +61,11 @@ export const hubHandlers: Handlers = {
     summarize(await sshOf(hub).clusters.configure(clusterId, nodeId, settings, secrets)),
   'nodes.reconnect': async ({ clusterId, nodeId }, _c, hub) => {
     const cluster = clusterById(hub, clusterId);
+    // SSH nodes through their manager, which knows which of its clusters are live.
+    if (cluster.kind === 'ssh') {
+      sshOf(hub).clusters.reconnect(clusterId, nodeId);
+      return { ok: true };
+    }
     const node = cluster.nodes.find((n) => n.snapshot.id === nodeId);
     if (!node) throw new HubError('not-found', `Cluster ${cluster.name} has no node "${nodeId}".`);
     node.reconnectNow();

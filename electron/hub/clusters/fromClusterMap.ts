@@ -3,14 +3,12 @@ import { RpcErrorCode } from '../../../agent/src/protocol/errors';
 import type { NodeConfig, SshSecrets, SshSettings } from '../../api';
 import type { AgentConnection } from '../agents/greet';
 import { AgentCallError, HubError } from '../errors';
-import { connectOverSsh } from '../nodes/sshConnector';
 import { ConnectFailure } from '../ssh/connectFailure';
 import { parseHostList } from '../ssh/hostList';
-import { resolveTarget } from '../ssh/resolveTarget';
-import { loadSshConfig } from '../ssh/sshConfigLoader';
-import { makeHostKeyGate } from '../trust/hostKeyGate';
+import { describeIssue } from '../store/jsonFile';
+import { clusterMapSchema } from './clusterMapSchema';
 import { MAX_NODES_PER_CLUSTER } from './clusterStore';
-import type { SshEnvironment } from './nodeConnector';
+import { attemptConnect, type SshEnvironment } from './nodeConnector';
 
 /** How long the add dialog waits for the user to answer a host key question. */
 const ANSWER_WAIT_MS = 120_000;
@@ -25,6 +23,17 @@ function mapError(err: AgentCallError): HubError {
   return new HubError('unavailable', err.message);
 }
 
+/** The agent's map, checked: its hosts become saved nodes. */
+function checkedMap(answer: unknown, host: string): { path: string; nodes: { number: number; host: string }[] } {
+  const map = clusterMapSchema.safeParse(answer);
+  if (!map.success)
+    throw new HubError(
+      'unavailable',
+      `The agent on ${host} sent a cluster map that is not valid (${describeIssue(map.error)}).`,
+    );
+  return map.data;
+}
+
 /** Connects to one node, asking about its host key as often as needed (a jump host, then the node). */
 async function reach(
   env: SshEnvironment,
@@ -37,25 +46,10 @@ async function reach(
     for (let attempt = 0; attempt < 4; attempt++) {
       let answered: (accept: boolean | string) => void = () => undefined;
       const answer = new Promise<boolean | string>((resolve) => (answered = resolve));
-      const gate = makeHostKeyGate({
-        clusterId,
-        nodeId: node.id,
-        appKnownHosts: env.appKnownHosts,
-        prompts: env.prompts,
-        onAccepted: () => answered(true),
-        onRefused: (message) => answered(message),
-      });
-      const config = await loadSshConfig({
-        home: env.local.home,
-        ...(env.sshConfigPath !== undefined && { userPath: env.sshConfigPath }),
-        ...(env.systemSshConfigPath !== undefined && { systemPath: env.systemSshConfigPath }),
-      });
       try {
-        return await connectOverSsh(resolveTarget(node, settings, config, env.local, secrets), {
-          bundle: env.bundle(),
-          gate,
-          log: env.log,
-          link: env.link,
+        return await attemptConnect(env, async () => ({ clusterId, node, settings, secrets }), {
+          onAccepted: () => answered(true),
+          onRefused: (message) => answered(message),
         });
       } catch (err) {
         if (!(err instanceof ConnectFailure) || err.state !== 'hostkey-unknown') throw err;
@@ -98,7 +92,7 @@ export async function readClusterMap(
   };
   const conn = await reach(env, seed, settings, secrets);
   try {
-    const map = await conn.client.request('cluster.map', {});
+    const map = checkedMap(await conn.client.request('cluster.map', {}), first.host);
     if (map.nodes.length > MAX_NODES_PER_CLUSTER) {
       throw new HubError(
         'bad-request',

@@ -1,4 +1,4 @@
-import type { NodeConfig, SshSecrets } from '../../api';
+import type { NodeConfig, SshSecrets, SshSettings } from '../../api';
 import type { AgentConnection } from '../agents/greet';
 import type { AgentBundle } from '../deploy/agentBundle';
 import type { HubLog } from '../log';
@@ -6,8 +6,10 @@ import type { Fanout } from '../nodes/fanout';
 import type { LivenessOptions } from '../nodes/liveness';
 import { connectOverSsh } from '../nodes/sshConnector';
 import type { SecretStore } from '../secrets/secretStore';
+import { ConnectFailure } from '../ssh/connectFailure';
 import { resolveTarget, type LocalSshContext } from '../ssh/resolveTarget';
-import { loadSshConfig } from '../ssh/sshConfigLoader';
+import { loadSshConfigCached } from '../ssh/sshConfigCache';
+import { configWarnings } from '../ssh/sshConfigLoader';
 import type { SshLinkOptions } from '../ssh/sshLink';
 import type { AppKnownHosts } from '../trust/appKnownHosts';
 import { makeHostKeyGate } from '../trust/hostKeyGate';
@@ -33,6 +35,8 @@ export interface SshEnvironment {
 
 export type SecretKind = keyof SshSecrets;
 
+export const SECRET_KINDS: readonly SecretKind[] = ['passphrase', 'password'];
+
 /** Where a secret lives in the SecretStore: per cluster, or per node when given. */
 export function secretKey(clusterId: string, kind: SecretKind, nodeId?: string): string {
   return `ssh/${clusterId}${nodeId ? `/${nodeId}` : ''}/${kind}`;
@@ -40,7 +44,7 @@ export function secretKey(clusterId: string, kind: SecretKind, nodeId?: string):
 
 async function secretsFor(env: SshEnvironment, clusterId: string, nodeId: string): Promise<SshSecrets> {
   const out: SshSecrets = {};
-  for (const kind of ['passphrase', 'password'] as const) {
+  for (const kind of SECRET_KINDS) {
     const value =
       (await env.secrets.get(secretKey(clusterId, kind, nodeId))) ??
       (await env.secrets.get(secretKey(clusterId, kind)));
@@ -49,37 +53,90 @@ async function secretsFor(env: SshEnvironment, clusterId: string, nodeId: string
   return out;
 }
 
+/** Warnings already logged: a node's attempts repeat the same ones every few seconds. */
+const logged = new Set<string>();
+
+function warnOnce(log: HubLog, message: string): void {
+  if (logged.has(message)) return;
+  if (logged.size >= 1024) logged.clear();
+  logged.add(message);
+  log.warn(message);
+}
+
 export interface NodeCallbacks {
   onAccepted(): void;
   onRefused(message: string): void;
 }
 
+/** What one attempt connects to, read when the attempt gets its turn. */
+export interface AttemptSubject {
+  /** Whose host key questions these are (a pending id while a cluster is being added). */
+  clusterId: string;
+  node: NodeConfig;
+  settings: SshSettings;
+  secrets: SshSecrets;
+}
+
 /**
- * One attempt to reach a node's agent, with the cluster's settings as they are now (read
- * each time, so a change applies on the next attempt), within the hub-wide fan-out bound.
+ * One attempt to reach a node's agent, within the hub-wide fan-out bound: ssh_config, target,
+ * host key gate, connect. `subject` is called once the attempt has its turn, so what it connects
+ * with is current; it throws to call the attempt off (the node's cluster was removed meanwhile).
  */
-export function connectNode(
+export function attemptConnect(
   env: SshEnvironment,
-  cluster: () => StoredCluster,
-  node: NodeConfig,
+  subject: () => Promise<AttemptSubject>,
   callbacks: NodeCallbacks,
 ): Promise<AgentConnection> {
   return env.fanout.run(async () => {
-    const current = cluster();
-    const now = current.nodes.find((n) => n.id === node.id) ?? node;
-    const config = await loadSshConfig({
-      home: env.local.home,
-      ...(env.sshConfigPath !== undefined && { userPath: env.sshConfigPath }),
-      ...(env.systemSshConfigPath !== undefined && { systemPath: env.systemSshConfigPath }),
-    });
-    const target = resolveTarget(now, current.settings, config, env.local, await secretsFor(env, current.id, now.id));
+    const { clusterId, node, settings, secrets } = await subject();
+    const config = await loadSshConfigCached(
+      {
+        home: env.local.home,
+        ...(env.sshConfigPath !== undefined && { userPath: env.sshConfigPath }),
+        ...(env.systemSshConfigPath !== undefined && { systemPath: env.systemSshConfigPath }),
+      },
+      // Once per change of the files, not once per attempt.
+      (loaded) => configWarnings(loaded).forEach((w) => env.log.warn(`ssh_config: ${w}`)),
+    );
+    const target = resolveTarget(node, settings, config, env.local, secrets);
+    for (const w of target.warnings ?? []) warnOnce(env.log, `${node.host}: ${w}`);
     const gate = makeHostKeyGate({
-      clusterId: current.id,
-      nodeId: now.id,
+      clusterId,
+      nodeId: node.id,
       appKnownHosts: env.appKnownHosts,
       prompts: env.prompts,
       ...callbacks,
+      warn: (message) => env.log.warn(`known_hosts: ${message}`),
     });
     return connectOverSsh(target, { bundle: env.bundle(), gate, log: env.log, link: env.link });
   });
+}
+
+/** Thrown when an attempt's cluster (or node) is gone by the time the attempt gets its turn. */
+export const callOff = (): ConnectFailure => new ConnectFailure('error', 'The node was removed.', 'manual');
+
+/**
+ * One attempt for a saved cluster's node, with the cluster's settings as they are when the
+ * attempt gets its turn (so a change applies on the next attempt). `cluster` gives undefined
+ * once the cluster is removed (or the hub closes): the attempt then ends without dialling.
+ */
+export function connectNode(
+  env: SshEnvironment,
+  cluster: () => StoredCluster | undefined,
+  node: NodeConfig,
+  callbacks: NodeCallbacks,
+): Promise<AgentConnection> {
+  return attemptConnect(
+    env,
+    async () => {
+      const current = cluster();
+      const now = current?.nodes.find((n) => n.id === node.id);
+      if (!current || !now) throw callOff();
+      const secrets = await secretsFor(env, current.id, now.id);
+      // Reading the secrets took a moment; the cluster may have gone meanwhile.
+      if (!cluster()) throw callOff();
+      return { clusterId: current.id, node: now, settings: current.settings, secrets };
+    },
+    callbacks,
+  );
 }

@@ -4,9 +4,10 @@ import { HubError } from '../errors';
 import { NodeSession } from '../nodes/nodeSession';
 import { parseHostList } from '../ssh/hostList';
 import type { Cluster } from './cluster';
+import { forgetSecrets, saveSecrets, type UndoSecrets } from './clusterSecrets';
 import type { ClusterStore, StoredCluster } from './clusterStore';
 import { readClusterMap } from './fromClusterMap';
-import { connectNode, secretKey, type SecretKind, type SshEnvironment } from './nodeConnector';
+import { connectNode, type SshEnvironment } from './nodeConnector';
 
 export interface SshClustersOptions {
   env: SshEnvironment;
@@ -25,8 +26,25 @@ function nodesFromHosts(hosts: string): NodeConfig[] {
   }));
 }
 
-/** The SSH clusters: saved in the store, live as NodeSessions in the registry. */
+/** Runs `change`; if it fails, puts the secrets back as they were and rethrows. */
+async function withUndo<T>(undo: UndoSecrets, change: () => Promise<T>): Promise<T> {
+  try {
+    return await change();
+  } catch (err) {
+    await undo();
+    throw err;
+  }
+}
+
+/**
+ * The SSH clusters: saved in the store, live as NodeSessions in the registry. A change saves
+ * the secrets first and the cluster second, undoing the secrets if the cluster cannot be saved:
+ * either both are kept or neither is.
+ */
 export class SshClusters {
+  /** Set by stopAll (the hub closes): nothing starts any more. */
+  private closed = false;
+
   constructor(private readonly opts: SshClustersOptions) {}
 
   /** Starts every saved cluster; a warning when the saved file was damaged. */
@@ -46,25 +64,26 @@ export class SshClusters {
         : await readClusterMap(this.opts.env, params.fromNode as string, params.settings, params.secrets ?? {});
     if (nodes.length === 0) throw new HubError('bad-request', 'The list of hosts is empty.');
     const id = `c-${randomBytes(5).toString('hex')}`;
-    const stored = await this.opts.store.add({ id, name: params.name.trim(), settings: params.settings, nodes });
-    await this.saveSecrets(id, params.secrets ?? {});
+    const undo = await saveSecrets(this.opts.env.secrets, id, params.secrets ?? {});
+    const stored = await withUndo(undo, () =>
+      this.opts.store.add({ id, name: params.name.trim(), settings: params.settings, nodes }),
+    );
     const cluster = this.startCluster(stored);
     this.opts.onClustersChanged();
     return cluster;
   }
 
   async remove(clusterId: string): Promise<boolean> {
-    const cluster = this.opts.registry.get(clusterId);
-    if (!cluster || cluster.kind !== 'ssh') throw new HubError('not-found', 'There is no such SSH cluster.');
-    for (const node of cluster.nodes) node.stop();
+    const cluster = this.sshCluster(clusterId);
+    // The file first: if it cannot be written, the cluster stays as it was, running.
+    const removed = await this.opts.store.remove(clusterId);
+    for (const node of cluster.nodes) node.dispose();
     this.opts.registry.delete(clusterId);
     this.opts.env.prompts.forgetCluster(clusterId);
-    const removed = await this.opts.store.remove(clusterId);
-    for (const kind of ['passphrase', 'password'] as const) {
-      await this.opts.env.secrets.delete(secretKey(clusterId, kind));
-      for (const node of cluster.nodes)
-        await this.opts.env.secrets.delete(secretKey(clusterId, kind, node.snapshot.id));
-    }
+    const nodeIds = cluster.nodes.map((n) => n.snapshot.id);
+    await forgetSecrets(this.opts.env.secrets, clusterId, nodeIds).catch((err: unknown) =>
+      this.opts.env.log.warn(`the saved passwords of the removed cluster ${cluster.name} could not be deleted`, err),
+    );
     this.opts.onClustersChanged();
     return removed;
   }
@@ -77,15 +96,15 @@ export class SshClusters {
     secrets?: SshSecrets,
   ): Promise<Cluster> {
     const cluster = this.sshCluster(clusterId);
-    if (nodeId !== undefined && !cluster.nodes.some((n) => n.snapshot.id === nodeId)) {
-      throw new HubError('not-found', `Cluster ${cluster.name} has no node "${nodeId}".`);
-    }
-    const stored = await this.opts.store.update(clusterId, (c) =>
-      nodeId === undefined
-        ? { ...c, settings }
-        : { ...c, nodes: c.nodes.map((n) => (n.id === nodeId ? { ...n, settings } : n)) },
+    if (nodeId !== undefined) this.nodeOf(cluster, nodeId);
+    const undo = secrets ? await saveSecrets(this.opts.env.secrets, clusterId, secrets, nodeId) : async () => undefined;
+    const stored = await withUndo(undo, () =>
+      this.opts.store.update(clusterId, (c) =>
+        nodeId === undefined
+          ? { ...c, settings }
+          : { ...c, nodes: c.nodes.map((n) => (n.id === nodeId ? { ...n, settings } : n)) },
+      ),
     );
-    if (secrets) await this.saveSecrets(clusterId, secrets, nodeId);
     cluster.settings = stored.settings;
     for (const node of cluster.nodes) {
       if (nodeId !== undefined && node.snapshot.id !== nodeId) continue;
@@ -96,16 +115,16 @@ export class SshClusters {
     return cluster;
   }
 
+  /** Tries one node again now (after the user fixed something). */
   reconnect(clusterId: string, nodeId: string): void {
-    const cluster = this.opts.registry.get(clusterId);
-    const node = cluster?.nodes.find((n) => n.snapshot.id === nodeId);
-    if (!node) throw new HubError('not-found', 'There is no such node.');
-    node.reconnectNow();
+    this.nodeOf(this.sshCluster(clusterId), nodeId).reconnectNow();
   }
 
+  /** The hub closes: every SSH node stops for good, once, and nothing starts after this. */
   stopAll(): void {
+    this.closed = true;
     for (const cluster of this.opts.registry.values())
-      if (cluster.kind === 'ssh') for (const n of cluster.nodes) n.stop();
+      if (cluster.kind === 'ssh') for (const n of cluster.nodes) n.dispose();
   }
 
   private sshCluster(clusterId: string): Cluster {
@@ -114,18 +133,18 @@ export class SshClusters {
     return cluster;
   }
 
-  private async saveSecrets(clusterId: string, secrets: SshSecrets, nodeId?: string): Promise<void> {
-    for (const kind of ['passphrase', 'password'] as SecretKind[]) {
-      const value = secrets[kind];
-      if (value === undefined) continue;
-      const key = secretKey(clusterId, kind, nodeId);
-      await (value === '' ? this.opts.env.secrets.delete(key) : this.opts.env.secrets.set(key, value));
-    }
+  private nodeOf(cluster: Cluster, nodeId: string): NodeSession {
+    const node = cluster.nodes.find((n) => n.snapshot.id === nodeId);
+    if (!node) throw new HubError('not-found', `Cluster ${cluster.name} has no node "${nodeId}".`);
+    return node;
   }
 
   private startCluster(stored: StoredCluster): Cluster {
-    const { env, store } = this.opts;
-    const current = (): StoredCluster => store.get(stored.id) ?? stored;
+    const { env, store, registry } = this.opts;
+    // What an attempt connects with, read when it gets its turn; undefined once the cluster is
+    // gone (removed, or the hub closed), which calls the attempt off.
+    const current = (): StoredCluster | undefined =>
+      this.closed || registry.get(stored.id) !== cluster ? undefined : store.get(stored.id);
     const sessions = stored.nodes.map((node) => {
       const session: NodeSession = new NodeSession({
         id: node.id,
@@ -151,8 +170,8 @@ export class SshClusters {
       nodes: sessions,
       settings: stored.settings,
     };
-    this.opts.registry.set(stored.id, cluster);
-    for (const s of sessions) s.start();
+    registry.set(stored.id, cluster);
+    if (!this.closed) for (const s of sessions) s.start();
     return cluster;
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hostProblem, parseJumpSpec } from '../ssh/hostList';
+import { hostProblem, parseJumpSpec, USER_NAME } from '../ssh/hostList';
 
 /**
  * Schemas for what a user types about SSH: hosts, users, ports, key files, jump hosts.
@@ -8,8 +8,8 @@ import { hostProblem, parseJumpSpec } from '../ssh/hostList';
  * whitespace or control characters, or be longer than a real one.
  */
 
-/** Remote user names: POSIX-like, plus the trailing "$" of machine accounts. */
-export const USER_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}\$?$/;
+/** The one user name rule, shared with host lists and ProxyJump specs. */
+export { USER_NAME };
 
 /** A host as the user writes it: a name or ~/.ssh/config alias, an IPv4 or an IPv6 address. */
 export const isHost = (text: string): boolean => hostProblem(text) === undefined;

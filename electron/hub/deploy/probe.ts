@@ -1,3 +1,5 @@
+import { posixCommand } from './posixCommand';
+
 /**
  * What the hub checks on a node before it uploads the agent: the OS and whether a Node.js
  * new enough for the agent is on the PATH of a non-interactive SSH session.
@@ -5,7 +7,9 @@
 export const PROBE_MARKER = '__mosdesk_probe__';
 
 /** A fixed command; the marker keeps shell start-up noise (a chatty .bashrc) out of the answer. */
-export const PROBE_COMMAND = `echo ${PROBE_MARKER}; uname -sm; if command -v node >/dev/null 2>&1; then node --version 2>&1 | head -n 1; else echo node-missing; fi`;
+export const PROBE_COMMAND = posixCommand(
+  `echo ${PROBE_MARKER}; uname -sm; if command -v node >/dev/null 2>&1; then node --version 2>&1 | head -n 1; else echo node-missing; fi`,
+);
 
 export const MIN_NODE_MAJOR = 18;
 

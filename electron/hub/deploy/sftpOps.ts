@@ -16,6 +16,8 @@ export interface Sftp {
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
   rmdir(path: string): Promise<void>;
+  /** Moves the file's mtime on (to any new value): how a lock holder shows it is alive. */
+  touch(path: string): Promise<void>;
   list(path: string): Promise<{ name: string; mtimeMs: number }[]>;
   end(): void;
 }
@@ -64,6 +66,11 @@ function wrap(s: SFTPWrapper): Sftp {
       call<void>((cb) => s.ext_openssh_rename(from, to, cb)).catch(() => call<void>((cb) => s.rename(from, to, cb))),
     unlink: (path) => call<void>((cb) => s.unlink(path, cb)),
     rmdir: (path) => call<void>((cb) => s.rmdir(path, cb)),
+    // The workstation's clock: only the change is looked at, never the value.
+    touch: (path) => {
+      const now = Math.floor(Date.now() / 1000);
+      return call<void>((cb) => s.utimes(path, now, now, cb));
+    },
     list: (path) =>
       call<{ filename: string; attrs: Stats }[]>((cb) => s.readdir(path, cb)).then((entries) =>
         entries.map((e) => ({ name: e.filename, mtimeMs: e.attrs.mtime * 1000 })),

@@ -37,6 +37,8 @@ export class NodeSession {
   private attempt = 0;
   private retryTimer: NodeJS.Timeout | undefined;
   private stopped = true;
+  /** Set by dispose(): the node's cluster is gone, and nothing may start the session again. */
+  private disposed = false;
   /** Bumped by every new attempt, so a late answer from an old one is ignored. */
   private generation = 0;
 
@@ -57,7 +59,7 @@ export class NodeSession {
   }
 
   start(): void {
-    if (!this.stopped) return;
+    if (!this.stopped || this.disposed) return;
     this.stopped = false;
     void this.connectOnce();
   }
@@ -69,8 +71,22 @@ export class NodeSession {
     this.drop()?.close();
   }
 
+  /**
+   * Stops for good: the cluster was removed or the hub closes. A late answer to a host key
+   * question, or an attempt still waiting for its turn, can then never bring the node back.
+   */
+  dispose(): void {
+    this.disposed = true;
+    this.stop();
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
   /** Tries again at once, whatever the state: after the user fixed something. */
   reconnectNow(): void {
+    if (this.disposed) return;
     this.stopped = false;
     clearTimeout(this.retryTimer);
     this.attempt = 0;
@@ -86,6 +102,7 @@ export class NodeSession {
 
   /** Stops trying and leaves the node in a state only the user can end (with reconnectNow). */
   hold(state: FailureState, reason: string): void {
+    if (this.disposed) return;
     this.generation++;
     clearTimeout(this.retryTimer);
     this.drop()?.close();
@@ -122,6 +139,7 @@ export class NodeSession {
   private attach({ client, hello }: AgentConnection): void {
     this.client = client;
     this.attempt = 0;
+    // The client has checked each notification's shape before it gets here.
     client.onNotification((method, params) => {
       if (method === 'metrics' && 'sample' in params) this.metrics.deliver(params.subscriptionId, params.sample);
     });

@@ -57,29 +57,25 @@ const UNAVAILABLE =
   "mosdesk cannot keep passwords on this computer: the system's secure storage (a keyring such as " +
   'GNOME Keyring or KWallet on Linux) is not available, and mosdesk never writes them in plain text.';
 
+const envelopeSchema = z.strictObject({ version: z.literal(1), data: z.base64() });
+
 /**
  * The desktop app: one file, `{ version: 1, data: <base64> }`, where data is the whole
  * key -> secret map encrypted by the cipher, so neither secrets nor their keys are readable
  * in the file. Mode 0600, atomic and serialised writes.
+ *
+ * The decrypted map is kept in memory once read (a connect attempt reads up to four secrets,
+ * and 500 nodes reconnecting must not decrypt the file 2000 times); set and delete write the
+ * file first and change the map only once the file was written. Only this store writes the file.
  */
 export class EncryptedFileSecretStore implements SecretStore {
   private readonly serial = createSerialQueue();
-  private readonly fileSchema;
+  private cache: Map<string, string> | undefined;
 
   constructor(
     readonly path: string,
     private readonly cipher: SecretCipher,
-  ) {
-    this.fileSchema = z.strictObject({ version: z.literal(1), data: z.base64() }).transform((file, ctx) => {
-      try {
-        const plain: unknown = JSON.parse(this.cipher.decrypt(Buffer.from(file.data, 'base64')));
-        return new Map(Object.entries(z.record(keySchema, z.string()).parse(plain)));
-      } catch {
-        ctx.addIssue({ code: 'custom', message: "it cannot be decrypted with this system's secure storage" });
-        return z.NEVER;
-      }
-    });
-  }
+  ) {}
 
   static inDir(userDataDir: string, cipher: SecretCipher): EncryptedFileSecretStore {
     return new EncryptedFileSecretStore(join(userDataDir, 'secrets.json'), cipher);
@@ -87,35 +83,43 @@ export class EncryptedFileSecretStore implements SecretStore {
 
   async get(key: string): Promise<string | undefined> {
     checkKey(key);
-    return this.serial(async () => (await this.readAll())?.get(key));
+    return this.serial(async () => (await this.readAll()).get(key));
   }
 
   async set(key: string, value: string): Promise<void> {
     checkKey(key);
     return this.serial(async () => {
       if (!this.cipher.available()) throw new SecretStoreError(UNAVAILABLE);
-      const all = (await this.readAll()) ?? new Map<string, string>();
-      await this.writeAll(all.set(key, value));
+      const next = new Map(await this.readAll()).set(key, value);
+      await this.writeAll(next);
     });
   }
 
   async delete(key: string): Promise<void> {
     checkKey(key);
     return this.serial(async () => {
-      const all = await this.readAll();
-      if (all?.delete(key)) await this.writeAll(all);
+      const next = new Map(await this.readAll());
+      if (next.delete(key)) await this.writeAll(next);
     });
   }
 
-  /** The whole map; undefined when no file exists. An undecryptable file is moved aside, with a message. */
-  private async readAll(): Promise<Map<string, string> | undefined> {
+  /** The whole map (empty when no file exists). */
+  private async readAll(): Promise<Map<string, string>> {
+    if (!this.cipher.available()) {
+      // Without the cipher a file cannot be read, but it is not damaged either: leave it be.
+      if ((await this.readEnvelope()) === undefined) return new Map();
+      throw new SecretStoreError(UNAVAILABLE);
+    }
+    if (this.cache) return this.cache;
+    const envelope = await this.readEnvelope();
+    this.cache = envelope === undefined ? new Map() : this.decrypt(envelope.data);
+    return this.cache;
+  }
+
+  /** The file's outer JSON; a file that is not even that is damaged, and moved aside. */
+  private async readEnvelope(): Promise<{ data: string } | undefined> {
     try {
-      if (!this.cipher.available()) {
-        // Without the cipher a file cannot be read, but it is not damaged either: leave it be.
-        if ((await readJsonFile(this.path, z.unknown())) === undefined) return undefined;
-        throw new SecretStoreError(UNAVAILABLE);
-      }
-      return await readJsonFile(this.path, this.fileSchema);
+      return await readJsonFile(this.path, envelopeSchema);
     } catch (err) {
       if (err instanceof JsonFileError)
         throw new SecretStoreError(`Saved passwords: ${err.message} Enter the passwords again.`);
@@ -123,8 +127,26 @@ export class EncryptedFileSecretStore implements SecretStore {
     }
   }
 
+  /**
+   * A file that does not decrypt is most often a locked or another keyring, not damage: it is
+   * left in place (moving it aside would orphan every saved passphrase), as when the cipher is
+   * unavailable, and nothing is written over it.
+   */
+  private decrypt(data: string): Map<string, string> {
+    try {
+      const plain: unknown = JSON.parse(this.cipher.decrypt(Buffer.from(data, 'base64')));
+      return new Map(Object.entries(z.record(keySchema, z.string()).parse(plain)));
+    } catch {
+      throw new SecretStoreError(
+        `Saved passwords: ${this.path} cannot be decrypted with this system's secure storage (is the keyring locked, or another one in use?). ` +
+          'The file was left as it is: unlock the keyring and retry, or delete the file and enter the passwords again.',
+      );
+    }
+  }
+
   private async writeAll(all: Map<string, string>): Promise<void> {
     const data = this.cipher.encrypt(JSON.stringify(Object.fromEntries(all))).toString('base64');
     await writeJsonFileAtomic(this.path, { version: 1, data }, { mode: 0o600 });
+    this.cache = all;
   }
 }

@@ -51,10 +51,3 @@ export function parsePublicKey(text: string): PublicKey {
   if (inner !== type) throw new HubError('bad-request', `The key says it is ${type} but its data is ${inner}.`);
   return { type, blob, comment };
 }
-
-/** `type base64`, the form OpenSSH writes a public key in. */
-export function formatPublicKey(blob: Buffer): string {
-  const type = keyTypeOfBlob(blob);
-  if (type === undefined) throw new HubError('bad-request', 'The key data is malformed.');
-  return `${type} ${blob.toString('base64')}`;
-}

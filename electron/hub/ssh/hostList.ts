@@ -30,7 +30,8 @@ export interface HostEntry {
 /** Most hosts one list may expand to. */
 export const MAX_HOSTS = 1024;
 
-const USER_RE = /^[A-Za-z0-9_.][A-Za-z0-9_.-]{0,63}\$?$/;
+/** Remote user names: POSIX-like, plus the trailing "$" of machine accounts; never a leading "-". */
+export const USER_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}\$?$/;
 const LABEL_RE = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/;
 
 function bad(message: string): HubError {
@@ -69,7 +70,7 @@ function splitEntry(token: string): SplitEntry {
   const at = token.indexOf('@');
   const user = at >= 0 ? token.slice(0, at) : undefined;
   const rest = at >= 0 ? token.slice(at + 1) : token;
-  if (user !== undefined && !USER_RE.test(user)) {
+  if (user !== undefined && !USER_NAME.test(user)) {
     throw bad(`"${token}": "${user}" is not a valid user name.`);
   }
   const withUser = (e: Omit<SplitEntry, 'user'>): SplitEntry => (user === undefined ? e : { ...e, user });

@@ -165,11 +165,16 @@ export function checkHostKey(
   return bare.status === 'known' ? bare : result;
 }
 
-/** Key types on record for a host, to offer those host key algorithms first as ssh does. */
+/**
+ * Key types on record for a host, in file order, to ask for those host key algorithms first
+ * as ssh does. Off port 22 with nothing on record for `[host]:port`, the bare host's types:
+ * checkHostKey accepts those keys there too.
+ */
 export function knownKeyTypes(entries: readonly KnownHostEntry[], host: string, port: number): string[] {
-  const name = knownHostsName(host, port);
-  const types = entries.filter((e) => e.marker === undefined && entryMatches(e, name)).map((e) => e.keyType);
-  return [...new Set(types)];
+  const typesOf = (name: string): string[] =>
+    entries.filter((e) => e.marker === undefined && entryMatches(e, name)).map((e) => e.keyType);
+  const types = typesOf(knownHostsName(host, port));
+  return [...new Set(types.length === 0 && port !== 22 ? typesOf(knownHostsName(host, 22)) : types)];
 }
 
 /**

@@ -13,7 +13,7 @@
  * Options read: HostName (%h %%), User, Port, IdentityFile, IdentitiesOnly, IdentityAgent
  * (none, SSH_AUTH_SOCK, $VAR or a path), ProxyJump, ProxyCommand (reported only: mosdesk
  * cannot run one), ConnectTimeout, ServerAliveInterval, ServerAliveCountMax,
- * StrictHostKeyChecking, UserKnownHostsFile; `~/` and %d %u %h %n %p %r %l %L %i %% expand
+ * StrictHostKeyChecking, UserKnownHostsFile, GlobalKnownHostsFile; `~/` and %d %u %h %n %p %r %l %L %i %% expand
  * in file and socket paths, with OpenSSH's defaults (port 22, the local user).
  *
  * Not supported: Match with any criterion but `all` (the block is skipped and a warning
@@ -144,6 +144,8 @@ export interface ResolvedSshOptions {
   strictHostKeyChecking?: StrictHostKeyChecking;
   /** Expanded; [] for `none`. */
   userKnownHostsFiles?: string[];
+  /** `~` expanded (ssh expands no `%` token here); [] for `none`. */
+  globalKnownHostsFiles?: string[];
   /** Tokens that could not be expanded, for the log. */
   warnings: string[];
 }
@@ -186,6 +188,7 @@ const FIRST_WINS = [
   'serverAliveCountMax',
   'strictHostKeyChecking',
   'userKnownHostsFiles',
+  'globalKnownHostsFiles',
 ] as const;
 
 function merge(acc: Acc, values: OptionValues): void {
@@ -241,7 +244,10 @@ export function resolveSshHost(
     i: ctx.uid?.toString(),
   };
   const expand = (s: string): string => expandTokens(s, tokens, warn, ctx.home);
-  const knownHosts = acc.userKnownHostsFiles;
+  const files = (list: string[] | undefined, how: (s: string) => string): string[] | undefined =>
+    list?.length === 1 && list[0] === 'none' ? [] : list?.map(how);
+  // ssh expands only `~` in GlobalKnownHostsFile, no `%` tokens (ssh.c).
+  const tildeOnly = (s: string): string => (s === '~' || s.startsWith('~/') ? ctx.home + s.slice(1) : s);
   const { hostName: _h, identityFiles: _f, proxyJump, proxyCommand, ...rest } = acc;
   return {
     ...rest,
@@ -250,7 +256,8 @@ export function resolveSshHost(
     identityAgent: identityAgent(acc.identityAgent, expand),
     proxyJump: proxyJump === 'none' ? undefined : proxyJump,
     proxyCommand: proxyCommand === 'none' ? undefined : proxyCommand,
-    userKnownHostsFiles: knownHosts?.length === 1 && knownHosts[0] === 'none' ? [] : knownHosts?.map(expand),
+    userKnownHostsFiles: files(acc.userKnownHostsFiles, expand),
+    globalKnownHostsFiles: files(acc.globalKnownHostsFiles, tildeOnly),
     warnings,
   };
 }

@@ -6,8 +6,9 @@
  * Globs know `*`, `?`, `[...]` (`[!...]`), and `\` escapes; `*` never matches a leading dot.
  * Not supported: the ownership/permission checks ssh makes on included files.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ABSENT, fileStamp } from './fileStamp';
 import { parseSshConfig, type SshConfig, type SshConfigFile } from './sshConfig';
 
 /** OpenSSH's READCONF_MAX_DEPTH. */
@@ -26,6 +27,8 @@ interface Ctx {
   home: string;
   /** The user's file and its includes (relative paths from ~/.ssh, `~` allowed). */
   user: boolean;
+  /** Every file and directory looked at, with its stamp from before it was read. */
+  stamps: Map<string, string>;
 }
 
 function globSegmentRegExp(segment: string): RegExp {
@@ -50,8 +53,11 @@ function globSegmentRegExp(segment: string): RegExp {
 const escape = (c: string): string => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const isMagic = (segment: string): boolean => /[*?[\\]/.test(segment);
 
-/** Paths matching an absolute glob pattern, sorted; none when nothing matches. */
-export async function globPaths(pattern: string): Promise<string[]> {
+/**
+ * Paths matching an absolute glob pattern, sorted; none when nothing matches. `stamps` gets
+ * the directories listed and the paths looked up, so a file that appears later is noticed.
+ */
+export async function globPaths(pattern: string, stamps = new Map<string, string>()): Promise<string[]> {
   let found = ['/'];
   for (const segment of pattern.split('/').filter(Boolean)) {
     if (!isMagic(segment)) {
@@ -61,6 +67,7 @@ export async function globPaths(pattern: string): Promise<string[]> {
     const re = globSegmentRegExp(segment);
     const next: string[] = [];
     for (const dir of found) {
+      stamps.set(dir, await fileStamp(dir));
       const names = await readdir(dir).catch(() => [] as string[]);
       for (const name of names) {
         if (name.startsWith('.') && !segment.startsWith('.')) continue;
@@ -70,15 +77,12 @@ export async function globPaths(pattern: string): Promise<string[]> {
     found = next;
   }
   // Literal segments were not looked up on the way: keep only paths that exist, as glob(3) does.
-  const exists = await Promise.all(
-    found.map((path) =>
-      stat(path).then(
-        () => true,
-        () => false,
-      ),
-    ),
-  );
-  return found.filter((_, i) => exists[i]).sort();
+  const found2 = await Promise.all(found.map(async (path) => ({ path, stamp: await fileStamp(path) })));
+  for (const f of found2) stamps.set(f.path, f.stamp);
+  return found2
+    .filter((f) => f.stamp !== ABSENT)
+    .map((f) => f.path)
+    .sort();
 }
 
 function anchor(pattern: string, ctx: Ctx): string | undefined {
@@ -104,7 +108,7 @@ async function readIncludes(file: SshConfigFile, ctx: Ctx, depth: number): Promi
         file.warnings.push(`${where}: Include "${pattern}" is not supported here; skipped.`);
         continue;
       }
-      for (const path of await globPaths(absolute)) {
+      for (const path of await globPaths(absolute, ctx.stamps)) {
         const included = await loadFile(path, ctx, depth + 1);
         if (included) line.files.push(included);
       }
@@ -115,6 +119,7 @@ async function readIncludes(file: SshConfigFile, ctx: Ctx, depth: number): Promi
 /** One file and what it includes; undefined when it does not exist. */
 async function loadFile(path: string, ctx: Ctx, depth: number): Promise<SshConfigFile | undefined> {
   let text: string;
+  ctx.stamps.set(path, await fileStamp(path));
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
@@ -138,11 +143,24 @@ export function configWarnings(config: SshConfig): string[] {
   return out;
 }
 
-/** The user's ssh_config, then the system's, each with its includes; missing files give none. */
-export async function loadSshConfig(options: LoadSshConfigOptions): Promise<SshConfig> {
+/** A loaded config and the stamps of everything it was read from (see sshConfigCache.ts). */
+export interface StampedSshConfig {
+  config: SshConfig;
+  stamps: ReadonlyMap<string, string>;
+}
+
+/** loadSshConfig, also saying which files and directories it looked at. */
+export async function loadSshConfigStamped(options: LoadSshConfigOptions): Promise<StampedSshConfig> {
   const userPath = options.userPath ?? join(options.home, '.ssh', 'config');
   const systemPath = options.systemPath === undefined ? '/etc/ssh/ssh_config' : options.systemPath;
-  const user = await loadFile(userPath, { home: options.home, user: true }, 0);
-  const system = systemPath === null ? undefined : await loadFile(systemPath, { home: options.home, user: false }, 0);
-  return [user, system].filter((f): f is SshConfigFile => f !== undefined);
+  const stamps = new Map<string, string>();
+  const user = await loadFile(userPath, { home: options.home, user: true, stamps }, 0);
+  const system =
+    systemPath === null ? undefined : await loadFile(systemPath, { home: options.home, user: false, stamps }, 0);
+  return { config: [user, system].filter((f): f is SshConfigFile => f !== undefined), stamps };
+}
+
+/** The user's ssh_config, then the system's, each with its includes; missing files give none. */
+export async function loadSshConfig(options: LoadSshConfigOptions): Promise<SshConfig> {
+  return (await loadSshConfigStamped(options)).config;
 }

@@ -23,6 +23,7 @@ export interface OptionValues {
   serverAliveCountMax?: number;
   strictHostKeyChecking?: StrictHostKeyChecking;
   userKnownHostsFiles?: string[];
+  globalKnownHostsFiles?: string[];
 }
 
 /** Reads one option's arguments: the values, or a sentence saying why the line is bad. */
@@ -105,6 +106,7 @@ export const OPTIONS: Record<string, OptionReader> = {
     return mode === undefined ? `"${arg}" is not yes, no, ask or accept-new` : { strictHostKeyChecking: mode };
   }),
   userknownhostsfile: (args) => (args.some((a) => a === '') ? 'empty argument' : { userKnownHostsFiles: args }),
+  globalknownhostsfile: (args) => (args.some((a) => a === '') ? 'empty argument' : { globalKnownHostsFiles: args }),
 };
 
 /** Values for `%` tokens; a token left out is reported when used. */

@@ -1,15 +1,26 @@
-import { Client, type ClientChannel } from 'ssh2';
-import { planAuth } from './authPlan';
+import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
+import { planAuth, type AuthPlan } from './authPlan';
+import { classifySshError } from './classifySshError';
 import { ConnectFailure } from './connectFailure';
+import { knownHostKeyAlgorithms } from './hostKeyAlgorithms';
 import { describeHop, type SshHop, type SshTarget } from './sshTarget';
 
+export { classifySshError } from './classifySshError';
+
 /** Decides on a hop's host key: resolves to accept, throws a ConnectFailure to refuse. */
-export type HostKeyGate = (hop: SshHop, keyBlob: Buffer) => Promise<void>;
+export interface HostKeyGate {
+  (hop: SshHop, keyBlob: Buffer): Promise<void>;
+  /**
+   * The host key algorithms to ask the hop for, the types on record first (see
+   * hostKeyAlgorithms.ts). Without it, the hop's own known_hosts files decide.
+   */
+  hostKeyAlgorithms?(hop: SshHop): Promise<string[]>;
+}
 
 export interface SshLinkOptions {
-  /** Per hop: TCP connect, key exchange and authentication. */
+  /** Per hop: TCP connect, key exchange and authentication; a hop's ConnectTimeout wins. */
   readyTimeoutMs: number;
-  /** SSH keepalives; the link drops after 3 unanswered ones. */
+  /** SSH keepalives, 3 unanswered drop the link; a hop's ServerAliveInterval/CountMax win. */
   keepaliveMs: number;
 }
 
@@ -22,74 +33,72 @@ export interface SshLink {
   close(): void;
 }
 
-const NETWORK_CODES: Record<string, string> = {
-  ECONNREFUSED: 'connection refused (is sshd running?)',
-  ECONNRESET: 'connection reset',
-  EHOSTUNREACH: 'no route to host',
-  ENETUNREACH: 'network unreachable',
-  ETIMEDOUT: 'connection timed out',
-  EPIPE: 'connection closed',
-};
-
-/** Turns what ssh2 throws into a node state and a sentence. */
-export function classifySshError(
-  err: Error & { level?: string; code?: unknown },
-  hop: SshHop,
-  auth?: string,
-): ConnectFailure {
-  const who = describeHop(hop);
-  if (err.level === 'client-authentication') {
-    return new ConnectFailure(
-      'auth-failed',
-      `Permission denied for ${who}: ${auth ?? 'no method was accepted'}.`,
-      'manual',
-    );
-  }
-  if (err.level === 'client-timeout' || /timed out/i.test(err.message)) {
-    return new ConnectFailure('dead', `${who} did not answer in time (timed out during the SSH handshake).`);
-  }
-  const code = typeof err.code === 'string' ? err.code : '';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new ConnectFailure('error', `The host name ${hop.hostName} could not be resolved.`);
-  }
-  if (NETWORK_CODES[code]) return new ConnectFailure('dead', `${who}: ${NETWORK_CODES[code]}.`);
-  if (/open failure|administratively prohibited|connect failed/i.test(err.message)) {
-    return new ConnectFailure('dead', `${who} could not be reached through the jump host: ${err.message}.`);
-  }
-  return new ConnectFailure('error', `${who}: ${err.message}.`);
-}
+const DEFAULT_KEEPALIVE_COUNT = 3;
 
 function forwardTo(client: Client, hop: SshHop): Promise<ClientChannel> {
   return new Promise((resolve, reject) => {
-    client.forwardOut('127.0.0.1', 0, hop.hostName, hop.port, (err, channel) => (err ? reject(err) : resolve(channel)));
+    client.forwardOut('127.0.0.1', 0, hop.hostName, hop.port, (err, channel) =>
+      err ? reject(classifySshError(err, hop)) : resolve(channel),
+    );
   });
 }
 
-async function openHop(hop: SshHop, gate: HostKeyGate, opts: SshLinkOptions, sock?: ClientChannel): Promise<Client> {
-  const plan = await planAuth(hop);
+function connectConfig(hop: SshHop, opts: SshLinkOptions, plan: AuthPlan, algorithms: string[]): ConnectConfig {
+  return {
+    host: hop.hostName,
+    port: hop.port,
+    username: hop.user,
+    readyTimeout: hop.connectTimeoutMs ?? opts.readyTimeoutMs,
+    keepaliveInterval: hop.keepaliveIntervalMs ?? opts.keepaliveMs,
+    keepaliveCountMax: hop.keepaliveCountMax ?? DEFAULT_KEEPALIVE_COUNT,
+    authHandler: plan.handler,
+    algorithms: { serverHostKey: algorithms as NonNullable<ConnectConfig['algorithms']>['serverHostKey'] },
+  };
+}
+
+/**
+ * Opens one hop. `onReady` runs inside ssh2's ready event, before this function's own error
+ * listener goes: the caller's listeners take over with no moment in which an error is unheard.
+ */
+async function openHop(
+  hop: SshHop,
+  gate: HostKeyGate,
+  opts: SshLinkOptions,
+  sock: ClientChannel | undefined,
+  onReady: (client: Client) => void,
+): Promise<Client> {
+  const [plan, algorithms] = await Promise.all([
+    planAuth(hop),
+    gate.hostKeyAlgorithms ? gate.hostKeyAlgorithms(hop) : knownHostKeyAlgorithms(hop),
+  ]);
   const client = new Client();
   let refused: ConnectFailure | undefined;
+  let settled = false;
   return new Promise<Client>((resolve, reject) => {
     const fail = (err: Error & { level?: string }): void => {
-      client.removeAllListeners('ready');
+      // An ssh-agent that cannot be reached is skipped, as ssh does; ssh2 goes on to the next method.
+      if (err.level === 'agent') return plan.note(`the ssh-agent could not be used (${err.message})`);
+      if (settled) return;
+      settled = true;
       client.end();
-      reject(refused ?? (err instanceof ConnectFailure ? err : classifySshError(err, hop, plan.describe())));
+      reject(
+        refused ?? (err instanceof ConnectFailure ? err : classifySshError(err, hop, plan.describe(), plan.started())),
+      );
     };
+    const closed = (): void => fail(new ConnectFailure('dead', `${describeHop(hop)} closed the connection.`));
+    client.on('error', fail);
+    client.once('close', closed);
     client.once('ready', () => {
+      if (settled) return;
+      settled = true;
+      onReady(client);
       client.removeListener('error', fail);
+      client.removeListener('close', closed);
       resolve(client);
     });
-    client.once('error', fail);
-    client.once('close', () => fail(new ConnectFailure('dead', `${describeHop(hop)} closed the connection.`)));
     client.connect({
-      host: hop.hostName,
-      port: hop.port,
-      username: hop.user,
+      ...connectConfig(hop, opts, plan, algorithms),
       ...(sock ? { sock } : {}),
-      readyTimeout: opts.readyTimeoutMs,
-      keepaliveInterval: opts.keepaliveMs,
-      keepaliveCountMax: 3,
-      authHandler: plan.handler,
       hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
         gate(hop, key).then(
           () => verify(true),
@@ -106,57 +115,66 @@ async function openHop(hop: SshHop, gate: HostKeyGate, opts: SshLinkOptions, soc
   });
 }
 
-/** Opens the node's connection hop by hop, each next hop tunnelled through the one before. */
-export async function openSshLink(target: SshTarget, gate: HostKeyGate, opts: SshLinkOptions): Promise<SshLink> {
+/** The hops opened so far, each watched from the moment it is ready; the first failure ends all. */
+function linkState(): {
+  clients: Client[];
+  watch(client: Client, hop: SshHop): void;
+  fire(reason: string): void;
+  reason(): string | undefined;
+  onClose(cb: (reason: string) => void): void;
+} {
   const clients: Client[] = [];
-  const closeAll = (): void => {
-    for (const c of [...clients].reverse()) c.end();
-  };
-  try {
-    for (const hop of [...target.jumps, target.node]) {
-      const previous = clients.at(-1);
-      let sock: ClientChannel | undefined;
-      if (previous) {
-        try {
-          sock = await forwardTo(previous, hop);
-        } catch (err) {
-          throw classifySshError(err as Error, hop);
-        }
-      }
-      clients.push(await openHop(hop, gate, opts, sock));
-    }
-  } catch (err) {
-    closeAll();
-    throw err;
-  }
-  return linkOf(target, clients, closeAll);
-}
-
-function linkOf(target: SshTarget, clients: Client[], closeAll: () => void): SshLink {
   const handlers: ((reason: string) => void)[] = [];
-  let closed = false;
+  let closedFor: string | undefined;
   const fire = (reason: string): void => {
-    if (closed) return;
-    closed = true;
-    closeAll();
+    if (closedFor !== undefined) return;
+    closedFor = reason;
+    for (const c of [...clients].reverse()) c.end();
     for (const cb of handlers) cb(reason);
   };
-  const hops = [...target.jumps, target.node];
-  clients.forEach((c, i) => {
-    const who = describeHop(hops[i] as SshHop);
-    c.on('error', (err: Error) =>
+  const watch = (client: Client, hop: SshHop): void => {
+    clients.push(client);
+    const who = describeHop(hop);
+    const count = hop.keepaliveCountMax ?? DEFAULT_KEEPALIVE_COUNT;
+    client.on('error', (err: Error) =>
       fire(
         /keepalive timeout/i.test(err.message)
-          ? `${who} stopped answering (3 SSH keepalives went unanswered)`
+          ? `${who} stopped answering (${count} SSH keepalives went unanswered)`
           : `the SSH connection to ${who} failed: ${err.message}`,
       ),
     );
-    c.on('close', () => fire(`the SSH connection to ${who} closed`));
-  });
+    client.on('close', () => fire(`the SSH connection to ${who} closed`));
+  };
+  return { clients, watch, fire, reason: () => closedFor, onClose: (cb) => void handlers.push(cb) };
+}
+
+/** Opens the node's connection hop by hop, each next hop tunnelled through the one before. */
+export async function openSshLink(target: SshTarget, gate: HostKeyGate, opts: SshLinkOptions): Promise<SshLink> {
+  const state = linkState();
+  // A hop lost while a later one opens: its reason, not the later hop's "closed the connection".
+  const lost = (): ConnectFailure | undefined => {
+    const reason = state.reason();
+    return reason === undefined ? undefined : new ConnectFailure('dead', `While connecting, ${reason}.`);
+  };
+  try {
+    for (const hop of [...target.jumps, target.node]) {
+      const previous = state.clients.at(-1);
+      const sock = previous ? await forwardTo(previous, hop) : undefined;
+      const early = lost();
+      if (early) throw early;
+      await openHop(hop, gate, opts, sock, (client) => state.watch(client, hop));
+    }
+    const early = lost();
+    if (early) throw early;
+  } catch (err) {
+    const failure = lost() ?? err;
+    state.fire('the connection attempt failed');
+    throw failure;
+  }
   return {
-    client: clients.at(-1) as Client,
+    client: state.clients.at(-1) as Client,
     target,
-    onClose: (cb) => handlers.push(cb),
-    close: () => fire('closed by the hub'),
+    onClose: state.onClose,
+    close: () => state.fire('closed by the hub'),
   };
 }

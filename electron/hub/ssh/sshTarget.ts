@@ -17,12 +17,23 @@ export interface SshHop {
   knownHostsFiles: string[];
   /** StrictHostKeyChecking accept-new (or no) in ~/.ssh/config: unknown keys are saved unasked. */
   acceptNewKeys: boolean;
+  /** StrictHostKeyChecking yes: an unknown key is refused, never asked about. */
+  refuseUnknownKeys?: boolean;
+  /** IdentitiesOnly, or a key file chosen in the app: only agent keys matching identityFiles. */
+  identitiesOnly?: boolean;
+  /** ConnectTimeout: TCP connect, key exchange and authentication, in place of the hub's. */
+  connectTimeoutMs?: number;
+  /** ServerAliveInterval and ServerAliveCountMax, in place of the hub's keepalive. */
+  keepaliveIntervalMs?: number;
+  keepaliveCountMax?: number;
 }
 
 /** A node as the hub reaches it: jump hosts in order (first is dialled directly), then the node. */
 export interface SshTarget {
   jumps: SshHop[];
   node: SshHop;
+  /** `%` tokens ~/.ssh/config used that could not be expanded, for the log. */
+  warnings?: string[];
 }
 
 /** `user@host:port`, as OpenSSH names a destination in its messages. */

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { ConnectFailure } from '../ssh/connectFailure';
 import { sha256Fingerprint, keyTypeOfBlob } from '../ssh/fingerprint';
-import { checkHostKey, parseKnownHosts, type KnownHostEntry } from '../ssh/knownHosts';
+import { knownHostKeyAlgorithms } from '../ssh/hostKeyAlgorithms';
+import { checkHostKey } from '../ssh/knownHosts';
+import { readKnownHosts } from '../ssh/knownHostsCache';
 import type { HostKeyGate } from '../ssh/sshLink';
 import type { SshHop } from '../ssh/sshTarget';
 import type { AppKnownHosts } from './appKnownHosts';
@@ -16,15 +17,8 @@ export interface GateOptions {
   onAccepted(): void;
   /** The user refused it: the node stays down with this sentence. */
   onRefused(message: string): void;
-}
-
-async function readEntries(files: string[]): Promise<KnownHostEntry[]> {
-  const out: KnownHostEntry[] = [];
-  for (const file of files) {
-    const text = await readFile(file, 'utf8').catch(() => undefined);
-    if (text !== undefined) out.push(...parseKnownHosts(text, file).entries);
-  }
-  return out;
+  /** Hears of known_hosts lines skipped (and files unreadable), once per change of a file. */
+  warn?(message: string): void;
 }
 
 function hostPort(hop: SshHop): string {
@@ -47,16 +41,31 @@ export function changedKeyWarning(
   );
 }
 
+/** OpenSSH's "Host key verification failed" for StrictHostKeyChecking yes, and how to go on. */
+function unknownRefused(hop: SshHop, keyType: string, fingerprint: string): ConnectFailure {
+  const keyscan = `ssh-keyscan${hop.port === 22 ? '' : ` -p ${hop.port}`} ${hop.hostName}`;
+  const file = hop.knownHostsFiles[0] ?? '~/.ssh/known_hosts';
+  return new ConnectFailure(
+    'error',
+    `Host key verification failed: ${hostPort(hop)} is in no known_hosts file, and ~/.ssh/config sets StrictHostKeyChecking yes for it, so its ${keyType} key ${fingerprint} was not accepted. ` +
+      `Check that fingerprint with the host's administrator, add the key to ${file} (${keyscan} prints the line) and retry.`,
+    'manual',
+  );
+}
+
 /**
  * Checks each hop's host key against the user's known_hosts files and the app's own store.
  * Known: go on. Changed or revoked: refuse, never ask. Unknown: ask the user (the attempt
- * ends now and the node is tried again once the key is accepted).
+ * ends now and the node is tried again once the key is accepted); with StrictHostKeyChecking
+ * yes refuse, with accept-new (or no) save it unasked. Also tells ssh2 which host key types
+ * to ask for (the ones on record first), from the same files.
  */
 export function makeHostKeyGate(opts: GateOptions): HostKeyGate {
-  return async (hop, keyBlob) => {
+  const appFile = [opts.appKnownHosts.path];
+  const check = async (hop: SshHop, keyBlob: Buffer): Promise<void> => {
     const keyType = keyTypeOfBlob(keyBlob) ?? 'unknown';
     const fingerprint = sha256Fingerprint(keyBlob);
-    const entries = [...(await readEntries(hop.knownHostsFiles)), ...(await opts.appKnownHosts.entries()).entries];
+    const entries = await readKnownHosts([...hop.knownHostsFiles, ...appFile], opts.warn);
     const verdict = checkHostKey(entries, hop.hostName, hop.port, keyType, keyBlob);
     if (verdict.status === 'known') return;
     if (verdict.status === 'changed') {
@@ -73,28 +82,35 @@ export function makeHostKeyGate(opts: GateOptions): HostKeyGate {
         'manual',
       );
     }
+    if (hop.refuseUnknownKeys) throw unknownRefused(hop, keyType, fingerprint);
     if (hop.acceptNewKeys) {
       await opts.appKnownHosts.add(hop.hostName, hop.port, keyType, keyBlob);
       return;
     }
-    opts.prompts.ask(
-      { clusterId: opts.clusterId, nodeId: opts.nodeId, host: hop.hostName, port: hop.port, keyType, fingerprint },
-      keyBlob,
-      {
-        clusterId: opts.clusterId,
-        nodeId: opts.nodeId,
-        onAnswer: (accept) =>
-          accept
-            ? opts.onAccepted()
-            : opts.onRefused(
-                `You refused the ${keyType} key ${fingerprint} of ${hostPort(hop)}; retry to be asked again.`,
-              ),
-      },
-    );
-    throw new ConnectFailure(
-      'hostkey-unknown',
-      `The authenticity of ${hostPort(hop)} can't be established: its ${keyType} key fingerprint is ${fingerprint}. Accept or refuse it to go on.`,
-      'manual',
-    );
+    askUser(opts, hop, keyType, fingerprint, keyBlob);
   };
+  return Object.assign(check, { hostKeyAlgorithms: (hop: SshHop) => knownHostKeyAlgorithms(hop, appFile) });
+}
+
+/** Puts the question to the user and ends this attempt; the answer starts the next one. */
+function askUser(opts: GateOptions, hop: SshHop, keyType: string, fingerprint: string, keyBlob: Buffer): never {
+  opts.prompts.ask(
+    { clusterId: opts.clusterId, nodeId: opts.nodeId, host: hop.hostName, port: hop.port, keyType, fingerprint },
+    keyBlob,
+    {
+      clusterId: opts.clusterId,
+      nodeId: opts.nodeId,
+      onAnswer: (accept) =>
+        accept
+          ? opts.onAccepted()
+          : opts.onRefused(
+              `You refused the ${keyType} key ${fingerprint} of ${hostPort(hop)}; retry to be asked again.`,
+            ),
+    },
+  );
+  throw new ConnectFailure(
+    'hostkey-unknown',
+    `The authenticity of ${hostPort(hop)} can't be established: its ${keyType} key fingerprint is ${fingerprint}. Accept or refuse it to go on.`,
+    'manual',
+  );
 }

@@ -10,7 +10,7 @@ import { SshClusters } from '../../../../../electron/hub/clusters/sshClusters';
 import { HubError } from '../../../../../electron/hub/errors';
 import { silentLog } from '../../../../../electron/hub/log';
 import { Fanout } from '../../../../../electron/hub/nodes/fanout';
-import { MemorySecretStore } from '../../../../../electron/hub/secrets/secretStore';
+import { MemorySecretStore, SecretStoreError } from '../../../../../electron/hub/secrets/secretStore';
 import { AppKnownHosts } from '../../../../../electron/hub/trust/appKnownHosts';
 import { HostKeyPrompts } from '../../../../../electron/hub/trust/hostKeyPrompts';
 
@@ -22,6 +22,7 @@ let registry: Map<string, Cluster>;
 let views: { clusterId: string; view: NodeView }[];
 let changed: number;
 let clusters: SshClusters;
+let env: SshEnvironment;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mosdesk-sshclusters-'));
@@ -33,7 +34,7 @@ beforeEach(async () => {
   views = [];
   changed = 0;
   // Every attempt fails before any network: no SSH, no agent bundle, nothing dialled.
-  const env: SshEnvironment = {
+  env = {
     bundle: () => {
       throw new Error('no agent bundle in unit tests');
     },
@@ -166,5 +167,125 @@ describe('SshClusters.remove', () => {
 
   it('refuses an unknown cluster with not-found', async () => {
     expect((await refusal(clusters.remove('c-0000000000'))).code).toBe('not-found');
+  });
+});
+
+describe('SshClusters: a removed cluster stays gone', () => {
+  it('calls off attempts still waiting for a fan-out slot, without dialling', async () => {
+    const bundle = vi.spyOn(env, 'bundle');
+    // Every slot taken by other work: the new cluster's attempts queue.
+    let release: () => void = () => undefined;
+    const busy = new Promise<void>((resolve) => (release = resolve));
+    const blockers = Array.from({ length: 4 }, () => env.fanout.run(() => busy));
+    const cluster = await clusters.add(params('node1 node2 node3'));
+    await clusters.remove(cluster.id);
+    const seen = views.length;
+    release();
+    await Promise.all(blockers);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(bundle).not.toHaveBeenCalled();
+    expect(views.slice(seen).filter((v) => v.clusterId === cluster.id)).toEqual([]);
+    expect(cluster.nodes.every((n) => n.isDisposed)).toBe(true);
+  });
+
+  it('keeps its sessions from starting again (a late host key answer reconnects them)', async () => {
+    const cluster = await clusters.add(params('node1'));
+    await clusters.remove(cluster.id);
+    const seen = views.length;
+    for (const node of cluster.nodes) node.reconnectNow();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(views.slice(seen)).toEqual([]);
+  });
+
+  it('stopAll disposes every node, and nothing added afterwards starts', async () => {
+    const first = await clusters.add(params('node1'));
+    clusters.stopAll();
+    expect(first.nodes.every((n) => n.isDisposed)).toBe(true);
+    const seen = views.length;
+    await clusters.add(params('node2', { name: 'Late' }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(views.slice(seen)).toEqual([]);
+  });
+});
+
+describe('SshClusters.reconnect', () => {
+  it('tries a node of an SSH cluster again, and refuses an unknown node', async () => {
+    const cluster = await clusters.add(params('node1 node2'));
+    const again = vi.spyOn(cluster.nodes[1]!, 'reconnectNow');
+    clusters.reconnect(cluster.id, 'n2');
+    expect(again).toHaveBeenCalledTimes(1);
+    expect(() => clusters.reconnect(cluster.id, 'n9')).toThrow(/has no node "n9"/);
+    expect(() => clusters.reconnect('local', 'n1')).toThrow(HubError);
+  });
+});
+
+/** Makes the secret store fail on the given keys (a keyring that went away halfway); returns every key tried. */
+function failingOn(store: MemorySecretStore, bad: (key: string) => boolean): string[] {
+  const tried: string[] = [];
+  const set = store.set.bind(store);
+  vi.spyOn(store, 'set').mockImplementation(async (key, value) => {
+    tried.push(key);
+    if (bad(key)) throw new SecretStoreError('mosdesk cannot keep passwords on this computer.');
+    return set(key, value);
+  });
+  return tried;
+}
+
+async function keptSecrets(keys: string[]): Promise<string[]> {
+  const kept: string[] = [];
+  for (const key of keys) if ((await secrets.get(key)) !== undefined) kept.push(key);
+  return kept;
+}
+
+describe('SshClusters: secrets and the cluster are saved together or not at all', () => {
+  it('add: a secret that cannot be saved leaves no cluster and no other secret, and the add can be retried', async () => {
+    const tried = failingOn(secrets, (key) => key.endsWith('/password'));
+    const err = await clusters.add(params('node1', { secrets: { passphrase: 'pp', password: 'pw' } })).catch((e) => e);
+    expect(err).toBeInstanceOf(SecretStoreError);
+    expect(store.list()).toEqual([]);
+    expect(registry.size).toBe(0);
+    expect(changed).toBe(0);
+    expect(tried).toHaveLength(2);
+    expect(await keptSecrets(tried)).toEqual([]);
+
+    vi.mocked(secrets.set).mockRestore();
+    const cluster = await clusters.add(params('node1', { secrets: { passphrase: 'pp', password: 'pw' } }));
+    expect(store.get(cluster.id)?.name).toBe('Lab');
+    expect(await secrets.get(secretKey(cluster.id, 'password'))).toBe('pw');
+  });
+
+  it('add: a cluster that cannot be saved takes its secrets back', async () => {
+    await clusters.add(params('node1', { name: 'Lab' }));
+    const tried = failingOn(secrets, () => false);
+    const err = await refusal(clusters.add(params('node2', { name: 'lab', secrets: { passphrase: 'pp' } })));
+    expect(err.message).toMatch(/already exists/);
+    expect(tried).toHaveLength(1);
+    expect(await keptSecrets(tried)).toEqual([]);
+  });
+
+  it('configure: a secret that cannot be saved leaves the settings and the old secrets as they were', async () => {
+    const cluster = await clusters.add(params('node1', { secrets: { passphrase: 'old-pp', password: 'old-pw' } }));
+    failingOn(secrets, (key) => key.endsWith('/password'));
+    const err = await clusters
+      .configure(cluster.id, undefined, { user: 'other' }, { passphrase: 'new-pp', password: 'new-pw' })
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(SecretStoreError);
+    expect(store.get(cluster.id)?.settings).toEqual({ user: 'admin' });
+    expect(cluster.settings).toEqual({ user: 'admin' });
+    expect(await secrets.get(secretKey(cluster.id, 'passphrase'))).toBe('old-pp');
+    expect(await secrets.get(secretKey(cluster.id, 'password'))).toBe('old-pw');
+  });
+
+  it('configure: settings that cannot be saved put the secrets back', async () => {
+    const cluster = await clusters.add(params('node1 node2', { secrets: { passphrase: 'old-pp' } }));
+    await secrets.set(secretKey(cluster.id, 'password', 'n2'), 'node-pw');
+    const err = await refusal(
+      clusters.configure(cluster.id, 'n2', { user: '-oProxyCommand=x' }, { passphrase: 'new-pp', password: '' }),
+    );
+    expect(err.code).toBe('bad-request');
+    expect(store.get(cluster.id)?.nodes[1]?.settings).toEqual({});
+    expect(await secrets.get(secretKey(cluster.id, 'passphrase', 'n2'))).toBeUndefined();
+    expect(await secrets.get(secretKey(cluster.id, 'password', 'n2'))).toBe('node-pw');
+    expect(await secrets.get(secretKey(cluster.id, 'passphrase'))).toBe('old-pp');
   });
 });

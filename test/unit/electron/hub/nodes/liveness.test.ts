@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Liveness } from '../../../../../electron/hub/nodes/liveness';
-import { flush, readyClient } from '../agents/fakeAgent';
+import { flush, readyClient, SAMPLE } from '../agents/fakeAgent';
 
 type Agent = Awaited<ReturnType<typeof readyClient>>['agent'];
 
@@ -117,5 +117,28 @@ describe('Liveness', () => {
     await advance(60_000);
     expect(await pings(agent)).toHaveLength(1);
     expect(onDead).not.toHaveBeenCalled();
+  });
+
+  it('counts a notification or another reply as a sign of life when pongs are late', async () => {
+    const { agent, client } = await readyClient();
+    const onDead = vi.fn();
+    const liveness = new Liveness(client, onDead, OPTS);
+    // A busy link: no pong for 20 s, but a sample every second and a long reply in pieces.
+    for (let s = 1; s <= 20; s++) {
+      await advance(1000);
+      if (s % 2 === 0)
+        agent.say({ jsonrpc: '2.0', method: 'metrics', params: { subscriptionId: 'x', sample: SAMPLE } });
+      else agent.write('{"jsonrpc":"2.0","id":12345,"result":{"rows":[');
+    }
+    expect(onDead).not.toHaveBeenCalled();
+    liveness.stop();
+  });
+
+  it('stops listening for activity once stopped', async () => {
+    const { client } = await readyClient();
+    const stopListening = vi.fn();
+    vi.spyOn(client, 'onActivity').mockReturnValue(stopListening);
+    new Liveness(client, vi.fn(), OPTS).stop();
+    expect(stopListening).toHaveBeenCalledTimes(1);
   });
 });

@@ -169,3 +169,45 @@ describe('NodeSession reconnectNow and hold', () => {
     expect(await late.client.request('ping', {}).catch((e: Error) => e.message)).toMatch(/not connected/);
   });
 });
+
+describe('NodeSession dispose', () => {
+  it('can never start again: not by start, reconnectNow (a late host key answer) or hold', async () => {
+    const h = harness();
+    h.session.start();
+    await h.attempt(0).fail(new ConnectFailure('hostkey-unknown', 'accept the key', 'manual'));
+    const reported = h.views.length;
+    h.session.dispose();
+    expect(h.session.isDisposed).toBe(true);
+    h.session.reconnectNow();
+    h.session.start();
+    h.session.hold('error', 'refused');
+    await advance(10 * 60_000);
+    expect(h.attempts).toHaveLength(1);
+    expect(h.views).toHaveLength(reported);
+  });
+
+  it('closes the link of an up node, and of an attempt that ends after it', async () => {
+    const h = harness();
+    h.session.start();
+    const up = await h.attempt(0).succeed();
+    const closed = vi.fn();
+    up.client.onClose(closed);
+    h.session.reconnectNow(); // a second attempt, still running when the node is disposed
+    expect(closed).toHaveBeenCalledTimes(1);
+    h.session.dispose();
+    const late = await h.attempt(1).succeed();
+    expect(h.session.agent).toBeUndefined();
+    expect(await late.client.request('ping', {}).catch((e: Error) => e.message)).toMatch(/not connected/);
+    await advance(10 * 60_000);
+    expect(h.attempts).toHaveLength(2);
+  });
+
+  it('ends the backoff: a node waiting to retry never does', async () => {
+    const h = harness();
+    h.session.start();
+    await h.attempt(0).fail(refused());
+    h.session.dispose();
+    await advance(10 * 60_000);
+    expect(h.attempts).toHaveLength(1);
+  });
+});

@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   EncryptedFileSecretStore,
   MemorySecretStore,
@@ -126,17 +126,59 @@ describe('EncryptedFileSecretStore', () => {
     expect(await store.get(KEY)).toBe(SECRET);
   });
 
-  it('moves aside a file it cannot decrypt (another keyring), says so, then starts afresh', async () => {
-    await EncryptedFileSecretStore.inDir(dir, aesCipher()).set(KEY, SECRET);
+  it('leaves a file it cannot decrypt (a locked or another keyring) in place, and refuses to write over it', async () => {
+    const key = randomBytes(32);
+    await EncryptedFileSecretStore.inDir(dir, aesCipher(key)).set(KEY, SECRET);
+    const saved = readFileSync(join(dir, 'secrets.json'));
     const store = EncryptedFileSecretStore.inDir(dir, aesCipher()); // another key
     const err = await store.get(KEY).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SecretStoreError);
+    expect((err as SecretStoreError).code).toBe('unavailable');
     expect((err as Error).message).toMatch(
-      /^Saved passwords: .*secrets\.json was damaged \(it cannot be decrypted with this system's secure storage\); it was moved aside to secrets\.json\.corrupt-.* Enter the passwords again\.$/,
+      /^Saved passwords: .*secrets\.json cannot be decrypted with this system's secure storage .*The file was left as it is/,
     );
+    await expect(store.set(KEY, 'new')).rejects.toThrow(SecretStoreError);
+    await expect(store.delete(KEY)).rejects.toThrow(SecretStoreError);
+    expect(readdirSync(dir)).toEqual(['secrets.json']);
+    expect(readFileSync(join(dir, 'secrets.json')).equals(saved)).toBe(true);
+    // The keyring it was made with reads it as before.
+    expect(await EncryptedFileSecretStore.inDir(dir, aesCipher(key)).get(KEY)).toBe(SECRET);
+  });
+
+  it('still moves aside a file that is not even its JSON envelope', async () => {
+    writeFileSync(join(dir, 'secrets.json'), '{ not json');
+    const store = EncryptedFileSecretStore.inDir(dir, aesCipher());
+    await expect(store.get(KEY)).rejects.toThrow(/was damaged .* moved aside .* Enter the passwords again\.$/);
     expect(await store.get(KEY)).toBeUndefined();
-    await store.set(KEY, 'new');
-    expect(await store.get(KEY)).toBe('new');
-    expect(readdirSync(dir)).toHaveLength(2);
+    expect(readdirSync(dir).some((f) => f.startsWith('secrets.json.corrupt-'))).toBe(true);
+  });
+
+  it('decrypts the file once, and keeps what set and delete change', async () => {
+    const cipher = aesCipher();
+    await EncryptedFileSecretStore.inDir(dir, cipher).set(KEY, SECRET);
+    const decrypt = vi.spyOn(cipher, 'decrypt');
+    const store = EncryptedFileSecretStore.inDir(dir, cipher);
+    for (let i = 0; i < 8; i++) expect(await store.get(KEY)).toBe(SECRET);
+    await store.set('other', 'x');
+    await store.delete(KEY);
+    expect(await store.get(KEY)).toBeUndefined();
+    expect(await store.get('other')).toBe('x');
+    expect(decrypt).toHaveBeenCalledTimes(1);
+    // What is in memory is what the file holds.
+    decrypt.mockRestore();
+    const fresh = EncryptedFileSecretStore.inDir(dir, cipher);
+    expect(await fresh.get(KEY)).toBeUndefined();
+    expect(await fresh.get('other')).toBe('x');
+  });
+
+  it('keeps the memory map as it was when a write fails', async () => {
+    const cipher = aesCipher();
+    const store = EncryptedFileSecretStore.inDir(dir, cipher);
+    await store.set(KEY, SECRET);
+    vi.spyOn(cipher, 'encrypt').mockImplementationOnce(() => {
+      throw new Error('keyring went away');
+    });
+    await expect(store.set(KEY, 'changed')).rejects.toThrow('keyring went away');
+    expect(await store.get(KEY)).toBe(SECRET);
   });
 });

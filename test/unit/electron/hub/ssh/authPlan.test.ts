@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { AnyAuthMethod, AuthenticationType } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthPlan, planAuth } from '../../../../../electron/hub/ssh/authPlan';
-import { generateKey, makeTempDir, sshKeygen } from './openssh';
+import { IdentityAgent } from '../../../../../electron/hub/ssh/identityAgent';
+import { type GeneratedKey, generateKey, makeTempDir, sshKeygen, startSshAgent } from './openssh';
 import { testHop } from './hopFixture';
 
 const PASSPHRASE = 'correct horse battery';
@@ -65,14 +66,13 @@ describe('planAuth', () => {
     );
     const offered = drive(plan, refusedAll(5));
     expect(names(offered)).toEqual(['agent', 'key', 'key', 'password', 'stop']);
-    expect(offered[0]).toEqual({ type: 'agent', username: 'root', agent: '/run/agent.sock' });
+    expect(offered[0]).toMatchObject({ type: 'agent', username: 'root', agent: expect.any(IdentityAgent) });
     const keys = offered.filter(
       (m): m is AnyAuthMethod & { type: 'publickey' } => m !== false && m.type === 'publickey',
     );
     expect(keys.map((k) => (k.key as { comment?: string }).comment)).toEqual(['plain@test', 'enc@test']);
     expect(offered[3]).toEqual({ type: 'password', username: 'root', password: PASSWORD });
     expect(plan.describe()).toBe(`tried ssh-agent, key ${files.plain}, key ${files.encrypted}, password`);
-    expect(plan.serverMethods()).toEqual(ALL);
   });
 
   it('says so when there is nothing to offer', async () => {
@@ -141,7 +141,6 @@ describe('planAuth', () => {
     // The first try goes out before the server has said anything: the agent.
     expect(names(drive(keyOnly, [['publickey'], ['publickey']]))).toEqual(['agent', 'key', 'stop']);
     expect(keyOnly.describe()).toBe(`tried ssh-agent, key ${files.plain}`);
-    expect(keyOnly.serverMethods()).toEqual(['publickey']);
 
     const passwordOnly = await planAuth(hop(both));
     expect(names(drive(passwordOnly, [['password', 'keyboard-interactive'], ['password']]))).toEqual([
@@ -162,5 +161,85 @@ describe('planAuth', () => {
       expect(text).toContain('password');
       for (const secret of [passphrase, PASSWORD, 'horse', 'Tr0ub4dor']) expect(text).not.toContain(secret);
     }
+  });
+});
+
+/** Lets the agent answer as ssh2 would ask it: its key list, once the agent method is offered. */
+function askAgent(offered: (AnyAuthMethod | false)[]): Promise<number> {
+  const method = offered.find((m) => m !== false && m.type === 'agent') as { agent: IdentityAgent } | undefined;
+  if (!method) throw new Error('no agent offered');
+  return new Promise((resolve, reject) =>
+    method.agent.getIdentities((err, keys) => (err ? reject(err) : resolve(keys?.length ?? 0))),
+  );
+}
+
+describe('planAuth with a real ssh-agent', () => {
+  let inAgent: GeneratedKey;
+  let other: GeneratedKey;
+  let agent: { socket: string; stop(): Promise<void> };
+  beforeAll(async () => {
+    inAgent = generateKey(tmp.dir, 'in-agent', 'ed25519');
+    other = generateKey(tmp.dir, 'other', 'ed25519');
+    agent = await startSshAgent(tmp.dir, [other, inAgent]);
+  });
+  afterAll(() => agent?.stop());
+
+  /** Offers, asking the agent when it comes up, until the plan gives up. */
+  async function run(plan: AuthPlan): Promise<{ names: string[]; agentKeys: number }> {
+    const offered: (AnyAuthMethod | false)[] = [];
+    const next = (m: AuthenticationType | AnyAuthMethod): void => void offered.push(m as AnyAuthMethod | false);
+    let agentKeys = -1;
+    plan.handler(null as unknown as AuthenticationType[], false, next);
+    while (offered.at(-1) !== false) {
+      if ((offered.at(-1) as AnyAuthMethod).type === 'agent') agentKeys = await askAgent(offered);
+      plan.handler(ALL, false, next);
+    }
+    return { names: names(offered), agentKeys };
+  }
+
+  it('offers every agent key, then only the key files the agent did not offer', async () => {
+    const plan = await planAuth(hop({ agentSocket: agent.socket, identityFiles: [inAgent.path, files.plain] }));
+    expect(await run(plan)).toEqual({ names: ['agent', 'key', 'stop'], agentKeys: 2 });
+    expect(plan.describe()).toBe(`tried ssh-agent, key ${files.plain}`);
+  });
+
+  it('with IdentitiesOnly offers only the agent keys of the identity files', async () => {
+    const plan = await planAuth(
+      hop({ agentSocket: agent.socket, identityFiles: [inAgent.path, files.plain], identitiesOnly: true }),
+    );
+    expect(await run(plan)).toEqual({ names: ['agent', 'key', 'stop'], agentKeys: 1 });
+  });
+
+  it('with IdentitiesOnly finds an agent key by the .pub of a key file it cannot open', async () => {
+    const noPrivate = `${tmp.dir}/only-pub`;
+    writeFileSync(`${noPrivate}.pub`, `${inAgent.pubLine}\n`);
+    const plan = await planAuth(hop({ agentSocket: agent.socket, identityFiles: [noPrivate], identitiesOnly: true }));
+    expect(await run(plan)).toEqual({ names: ['agent', 'stop'], agentKeys: 1 });
+  });
+
+  it('says so when IdentitiesOnly leaves the agent nothing to offer', async () => {
+    const plan = await planAuth(hop({ agentSocket: agent.socket, identityFiles: [files.plain], identitiesOnly: true }));
+    expect(await run(plan)).toEqual({ names: ['agent', 'key', 'stop'], agentKeys: 0 });
+    expect(plan.describe()).toBe(
+      `tried ssh-agent (none of its keys is an identity file: IdentitiesOnly), key ${files.plain}`,
+    );
+  });
+});
+
+describe('planAuth bookkeeping', () => {
+  it('has started only once ssh2 asked for a method', async () => {
+    const plan = await planAuth(hop());
+    expect(plan.started()).toBe(false);
+    drive(plan, []);
+    expect(plan.started()).toBe(true);
+  });
+
+  it('adds notes to describe()', async () => {
+    const plan = await planAuth(hop({ identityFiles: [files.plain] }));
+    drive(plan, refusedAll(1));
+    plan.note('the ssh-agent could not be used (Failed to connect to agent)');
+    expect(plan.describe()).toBe(
+      `tried key ${files.plain}; the ssh-agent could not be used (Failed to connect to agent)`,
+    );
   });
 });

@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HubError } from '../../../../../electron/hub/errors';
-import {
-  formatPublicKey,
-  keyTypeOfBlob,
-  parsePublicKey,
-  sha256Fingerprint,
-} from '../../../../../electron/hub/ssh/fingerprint';
+import { keyTypeOfBlob, parsePublicKey, sha256Fingerprint } from '../../../../../electron/hub/ssh/fingerprint';
 import { type GeneratedKey, generateKey, makeTempDir, sshKeygen } from './openssh';
 
 /** Captured from `ssh-keygen -t ed25519` and `ssh-keygen -lf` (OpenSSH 9.2). */
@@ -34,7 +29,6 @@ describe('captured keys', () => {
     expect(key.type).toBe(type);
     expect(key.comment).toBe(comment);
     expect(sha256Fingerprint(key.blob)).toBe(fingerprint);
-    expect(formatPublicKey(key.blob)).toBe(line.split(' ').slice(0, 2).join(' '));
   });
 });
 

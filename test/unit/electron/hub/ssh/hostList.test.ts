@@ -67,6 +67,11 @@ const bad = [
   { name: 'two @', input: 'a@b@n1', says: '"a@b@n1"' },
   { name: 'empty user', input: '@n1', says: 'is not a valid user name' },
   { name: 'user starting with a dash', input: '-oProxyCommand@n1', says: 'is not a valid user name' },
+  {
+    name: 'user starting with a dot (the same rule as the settings)',
+    input: '.hidden@n1',
+    says: 'is not a valid user name',
+  },
   { name: 'empty host', input: 'root@', says: 'is not a host name' },
   { name: 'unclosed bracket', input: '[fe80::1', says: 'unclosed' },
   { name: 'junk after bracket', input: '[n1]x', says: 'unclosed' },

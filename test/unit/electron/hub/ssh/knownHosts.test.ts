@@ -285,4 +285,14 @@ describe('knownKeyTypes', () => {
     expect(knownKeyTypes(entries, '10.0.0.5', 2200)).toEqual(['ecdsa-sha2-nistp256']);
     expect(knownKeyTypes(entries, 'x.ca', 22)).toEqual([]);
   });
+
+  it("off port 22 with nothing for [host]:port, takes the bare host's types (checkHostKey accepts those)", () => {
+    const { entries } = parseKnownHosts(
+      `node1 ${pub('rsa')}\n[node2]:2222 ${pub('ecdsa')}\nnode2 ${pub('rsa')}\n`,
+      'kh',
+    );
+    expect(knownKeyTypes(entries, 'node1', 2222)).toEqual(['ssh-rsa']);
+    expect(knownKeyTypes(entries, 'node2', 2222)).toEqual(['ecdsa-sha2-nistp256']);
+    expect(knownKeyTypes(entries, 'node3', 2222)).toEqual([]);
+  });
 });

@@ -1,10 +1,11 @@
 /**
  * The real OpenSSH client tools (Debian's openssh-client) as test oracles: ssh-keygen makes
- * keys, fingerprints and hashed known_hosts; `ssh -G` prints the options a host resolves to.
- * Always argument arrays, never a shell; nothing here opens a connection.
+ * keys, fingerprints and hashed known_hosts; `ssh -G` prints the options a host resolves to;
+ * ssh-agent holds keys. Always argument arrays, never a shell; nothing here opens a network
+ * connection.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -63,4 +64,39 @@ export function keygenFind(file: string, name: string): number[] {
     throw err;
   }
   return [...out.matchAll(/^# Host .* found: line (\d+)/gm)].map((m) => Number(m[1]));
+}
+
+/** Polls `ok` every 50 ms until it is true; throws after `ms`. */
+export async function until(what: string, ms: number, ok: () => Promise<boolean> | boolean): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await ok()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+/** Stops a child this test started (by its own handle) and waits until it is gone. */
+export function stopper(child: ChildProcess): () => Promise<void> {
+  return async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    await gone;
+  };
+}
+
+/** An ssh-agent on a socket in `dir`, holding `keys` in that order. */
+export async function startSshAgent(
+  dir: string,
+  keys: GeneratedKey[],
+): Promise<{ socket: string; stop(): Promise<void> }> {
+  const socket = join(dir, `agent.${process.pid}.${Date.now()}`);
+  const child = spawn('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' });
+  const stop = stopper(child);
+  await until('ssh-agent', 10_000, () => existsSync(socket));
+  for (const key of keys) {
+    execFileSync('ssh-add', ['-q', key.path], { env: { ...process.env, SSH_AUTH_SOCK: socket }, stdio: 'ignore' });
+  }
+  return { socket, stop };
 }

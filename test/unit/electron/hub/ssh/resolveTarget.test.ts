@@ -1,12 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { NodeConfig, SshSecrets, SshSettings } from '../../../../../electron/api';
-import { ConnectFailure } from '../../../../../electron/hub/ssh/connectFailure';
-import { resolveTarget, type LocalSshContext } from '../../../../../electron/hub/ssh/resolveTarget';
-import { parseSshConfig } from '../../../../../electron/hub/ssh/sshConfig';
-import type { SshTarget } from '../../../../../electron/hub/ssh/sshTarget';
+import { CTX, HOME, resolve } from './resolveTargetFixture';
 
-const HOME = '/home/alice';
-const CTX: LocalSshContext = { localUser: 'alice', home: HOME, agentSocket: '/tmp/ssh-XXXX/agent.1' };
 const DEFAULT_KEYS = ['id_rsa', 'id_ecdsa', 'id_ecdsa_sk', 'id_ed25519', 'id_ed25519_sk', 'id_dsa'].map(
   (k) => `${HOME}/.ssh/${k}`,
 );
@@ -16,21 +10,6 @@ const USER_KNOWN = [`${HOME}/.ssh/known_hosts`, `${HOME}/.ssh/known_hosts2`];
 afterEach(() => {
   vi.unstubAllEnvs();
 });
-
-interface Case {
-  config?: string;
-  cluster?: SshSettings;
-  node?: SshSettings;
-  host?: string;
-  secrets?: SshSecrets;
-  ctx?: LocalSshContext;
-}
-
-function resolve({ config = '', cluster = {}, node = {}, host = 'node1', secrets = {}, ctx = CTX }: Case): SshTarget {
-  const n: NodeConfig = { id: 'n1', host, settings: node };
-  return resolveTarget(n, cluster, [parseSshConfig(config, '/home/alice/.ssh/config')], ctx, secrets);
-}
-
 const CONFIG = `
 Host node1
   HostName 10.0.0.5
@@ -101,9 +80,9 @@ describe('resolveTarget: the node hop', () => {
       want: [`${HOME}/.ssh/cluster_key`],
     },
     {
-      name: 'only the app key with IdentitiesOnly',
+      name: 'the app key and the config files with IdentitiesOnly, as ssh -i does',
       c: { config: `${CONFIG}  IdentitiesOnly yes\n`, cluster: { identityFile: '~/.ssh/app_key' } },
-      want: [`${HOME}/.ssh/app_key`],
+      want: [`${HOME}/.ssh/app_key`, `${HOME}/.ssh/cluster_key`],
     },
     {
       name: 'the config files with IdentitiesOnly and no app key',
@@ -173,117 +152,75 @@ describe('resolveTarget: the node hop', () => {
     expect(resolve({ config }).node.acceptNewKeys).toBe(want);
   });
 
-  it('carries the secrets to every hop, and leaves them out when there are none', () => {
+  it.each([
+    { value: undefined, want: undefined },
+    { value: 'yes', want: true },
+    { value: 'ask', want: undefined },
+    { value: 'accept-new', want: undefined },
+  ])('StrictHostKeyChecking $value -> refuseUnknownKeys $want', ({ value, want }) => {
+    const config = value === undefined ? '' : `StrictHostKeyChecking ${value}`;
+    expect(resolve({ config }).node.refuseUnknownKeys).toBe(want);
+  });
+
+  it.each([
+    {
+      name: 'GlobalKnownHostsFile, ~ expanded',
+      config: 'GlobalKnownHostsFile ~/kh /etc/kh2',
+      want: [`${HOME}/kh`, '/etc/kh2'],
+    },
+    { name: 'GlobalKnownHostsFile none', config: 'GlobalKnownHostsFile none', want: [] },
+    { name: 'GlobalKnownHostsFile /dev/null', config: 'GlobalKnownHostsFile /dev/null', want: ['/dev/null'] },
+  ])('lists known_hosts files: $name', ({ config, want }) => {
+    expect(resolve({ config }).node.knownHostsFiles).toEqual([...USER_KNOWN, ...want]);
+  });
+
+  it.each([
+    { name: 'nothing set', c: {}, want: undefined },
+    { name: 'IdentitiesOnly yes', c: { config: 'IdentitiesOnly yes' }, want: true },
+    { name: 'IdentitiesOnly no', c: { config: 'IdentitiesOnly no' }, want: undefined },
+    { name: 'a key file chosen in the app', c: { cluster: { identityFile: '~/.ssh/app_key' } }, want: true },
+  ])('limits the agent to the identity files with $name', ({ c, want }) => {
+    expect(resolve(c).node.identitiesOnly).toBe(want);
+  });
+
+  it.each([
+    { name: 'none by default', config: '', want: {} },
+    {
+      name: 'ConnectTimeout and ServerAlive*',
+      config: 'ConnectTimeout 5\nServerAliveInterval 15\nServerAliveCountMax 2',
+      want: { connectTimeoutMs: 5000, keepaliveIntervalMs: 15_000, keepaliveCountMax: 2 },
+    },
+    { name: 'ServerAliveInterval 0 (off in ssh): the hub keeps its own', config: 'ServerAliveInterval 0', want: {} },
+  ])('takes timing from the config: $name', ({ config, want }) => {
+    const node = resolve({ config }).node;
+    expect({
+      connectTimeoutMs: node.connectTimeoutMs,
+      keepaliveIntervalMs: node.keepaliveIntervalMs,
+      keepaliveCountMax: node.keepaliveCountMax,
+    }).toEqual({ connectTimeoutMs: undefined, keepaliveIntervalMs: undefined, keepaliveCountMax: undefined, ...want });
+  });
+
+  it('reports the tokens it could not expand, for the node and its jump hosts, each once', () => {
+    const config = 'Host node1\n  ProxyJump gw\nHost gw\n  IdentityFile ~/gw_%C\nHost *\n  IdentityFile ~/.ssh/%C\n';
+    expect(resolve({ config }).warnings).toEqual([
+      '"~/.ssh/%C": %C is not supported here',
+      '"~/gw_%C": %C is not supported here',
+    ]);
+    expect(resolve({ config: CONFIG }).warnings).toBeUndefined();
+  });
+
+  it("gives jump hosts the key's passphrase but never the node's password", () => {
     const withSecrets = resolve({ cluster: { jumpHost: 'gw' }, secrets: { passphrase: 'p4ss', password: 'pw' } });
-    for (const h of [withSecrets.node, ...withSecrets.jumps])
-      expect(h).toMatchObject({ passphrase: 'p4ss', password: 'pw' });
+    expect(withSecrets.node).toMatchObject({ passphrase: 'p4ss', password: 'pw' });
+    expect(withSecrets.jumps).toHaveLength(1);
+    for (const h of withSecrets.jumps) {
+      expect(h).toMatchObject({ passphrase: 'p4ss' });
+      expect(h).not.toHaveProperty('password');
+    }
     const without = resolve({ cluster: { jumpHost: 'gw' } });
     for (const h of [without.node, ...without.jumps]) {
       expect(h).not.toHaveProperty('passphrase');
       expect(h).not.toHaveProperty('password');
     }
-  });
-});
-
-const JUMP_CONFIG = `
-Host node1
-  ProxyJump gw
-Host gw
-  HostName gw.example.org
-  User gwuser
-  Port 2201
-Host other
-  ProxyJump none
-Host *
-  ProxyJump fallback
-`;
-
-describe('resolveTarget: jump hosts', () => {
-  it.each([
-    { name: 'none by default', c: {}, want: [] },
-    {
-      name: 'the app setting, user and port as written',
-      c: { cluster: { jumpHost: 'admin@bastion:2200' } },
-      want: [{ alias: 'bastion', hostName: 'bastion', user: 'admin', port: 2200 }],
-    },
-    {
-      name: 'ProxyJump from the config, with that host`s own config',
-      c: { config: JUMP_CONFIG },
-      want: [{ alias: 'gw', hostName: 'gw.example.org', user: 'gwuser', port: 2201 }],
-    },
-    {
-      name: 'the app setting over the config',
-      c: { config: JUMP_CONFIG, cluster: { jumpHost: 'bastion' } },
-      want: [{ alias: 'bastion', hostName: 'bastion', user: 'alice', port: 22 }],
-    },
-    {
-      name: 'a node setting over the cluster setting',
-      c: { cluster: { jumpHost: 'bastion' }, node: { jumpHost: 'gw2' } },
-      want: [{ alias: 'gw2' }],
-    },
-    {
-      name: 'a chain, in order',
-      c: { config: JUMP_CONFIG, cluster: { jumpHost: 'gw,root@inner:2022' } },
-      want: [
-        { alias: 'gw', hostName: 'gw.example.org', user: 'gwuser', port: 2201 },
-        { alias: 'inner', user: 'root', port: 2022 },
-      ],
-    },
-    { name: 'ProxyJump none', c: { config: JUMP_CONFIG, host: 'other' }, want: [] },
-    { name: 'a Host * fallback', c: { config: JUMP_CONFIG, host: 'node9' }, want: [{ alias: 'fallback' }] },
-  ])('resolves $name', ({ c, want }) => {
-    const jumps = resolve(c).jumps;
-    expect(jumps).toHaveLength(want.length);
-    want.forEach((w, i) => expect(jumps[i]).toMatchObject(w));
-  });
-
-  it("does not give a jump host the node's user or port, but does give it the key", () => {
-    const t = resolve({
-      cluster: { user: 'ops', port: 2222, identityFile: '~/.ssh/app_key', jumpHost: 'bastion' },
-      node: { user: 'root', port: 2022 },
-    });
-    expect(t.node).toMatchObject({ user: 'root', port: 2022 });
-    expect(t.jumps[0]).toMatchObject({ user: 'alice', port: 22 });
-    expect(t.jumps[0]?.identityFiles[0]).toBe(`${HOME}/.ssh/app_key`);
-  });
-
-  it("gives jump hosts the cluster's useAgent", () => {
-    const off = resolve({ cluster: { useAgent: false, jumpHost: 'bastion' } });
-    expect(off.jumps[0]?.agentSocket).toBeUndefined();
-    const on = resolve({ cluster: { jumpHost: 'bastion' } });
-    expect(on.jumps[0]?.agentSocket).toBe(CTX.agentSocket);
-  });
-});
-
-describe('resolveTarget: ProxyCommand', () => {
-  it.each([
-    { name: 'the node', config: 'Host node1\n  ProxyCommand ssh -W %h:%p gw\n', c: {} },
-    {
-      name: 'a jump host',
-      config: 'Host bastion\n  ProxyCommand nc -X 5 %h %p\n',
-      c: { cluster: { jumpHost: 'bastion' } },
-    },
-  ])('refuses a ProxyCommand for $name with a sentence', ({ config, c }) => {
-    let err: unknown;
-    try {
-      resolve({ config, ...c });
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(ConnectFailure);
-    expect(err).toMatchObject({ state: 'error', retry: 'manual' });
-    expect((err as Error).message).toMatch(
-      /gives (node1|bastion) a ProxyCommand, which mosdesk does not run; use ProxyJump/,
-    );
-  });
-
-  it('takes ProxyCommand none as no proxy', () => {
-    expect(resolve({ config: 'ProxyCommand none' }).jumps).toEqual([]);
-  });
-
-  it('does not run into a ProxyCommand that an earlier ProxyJump or ProxyCommand none overrode', () => {
-    const config = 'Host node1\n  ProxyJump gw\nHost gw\n  ProxyCommand none\nHost *\n  ProxyCommand nc %h %p\n';
-    const t = resolve({ config });
-    expect(t.jumps.map((j) => j.alias)).toEqual(['gw']);
   });
 });

@@ -50,6 +50,11 @@ function asSshG(r: ResolvedSshOptions): Record<string, string[] | undefined> {
           ? knownHosts.join(' ')
           : 'none',
     ],
+    globalknownhostsfile: [
+      r.globalKnownHostsFiles === undefined
+        ? '/etc/ssh/ssh_known_hosts /etc/ssh/ssh_known_hosts2'
+        : r.globalKnownHostsFiles.join(' ') || 'none',
+    ],
   };
 }
 
@@ -81,6 +86,7 @@ Host node* !node3
   ServerAliveInterval 15
   StrictHostKeyChecking accept-new
   UserKnownHostsFile ~/.ssh/kh_%h_%p_%r_%u_%l_%L_%i_%n_%d_%% /etc/kh2
+  GlobalKnownHostsFile /etc/gkh_%h /etc/gkh2
   IdentityAgent ~/agent_%h_%r.sock
 Host db
   HostName 10.0.0.5
@@ -100,6 +106,7 @@ Host ia
   IdentityAgent none
   StrictHostKeyChecking off
   UserKnownHostsFile none
+  GlobalKnownHostsFile /dev/null
 Host env
   IdentityAgent $MY_SOCK
   StrictHostKeyChecking yes
@@ -124,7 +131,7 @@ describe('resolveSshHost agrees with ssh -G', () => {
   const parsed = parseSshConfig(CONFIG, file);
 
   it('parses the config with only the Match warning', () => {
-    expect(parsed.warnings).toEqual([`${file}:37: "Match host nothing-here" is not supported; its block is skipped.`]);
+    expect(parsed.warnings).toEqual([`${file}:39: "Match host nothing-here" is not supported; its block is skipped.`]);
   });
 
   it.each(ALIASES)('for %s', (alias) => {

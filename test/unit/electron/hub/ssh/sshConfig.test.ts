@@ -213,6 +213,12 @@ const rows: { name: string; text: string; alias?: string; want: Partial<Resolved
     want: { userKnownHostsFiles: ['/home/me/kh1', '/etc/kh_node1_22'] },
   },
   { name: 'UserKnownHostsFile none', text: 'UserKnownHostsFile none', want: { userKnownHostsFiles: [] } },
+  {
+    name: 'GlobalKnownHostsFile list, first line wins, only ~ expanded (as ssh does)',
+    text: 'GlobalKnownHostsFile /etc/kh_%h ~/g2\nGlobalKnownHostsFile /other',
+    want: { globalKnownHostsFiles: ['/etc/kh_%h', '/home/me/g2'] },
+  },
+  { name: 'GlobalKnownHostsFile none', text: 'GlobalKnownHostsFile none', want: { globalKnownHostsFiles: [] } },
   { name: 'Match all reopens after a Host block', text: 'Host other\nMatch all\n User a', want: { user: 'a' } },
   {
     name: 'unsupported Match skips its block',

@@ -6,7 +6,7 @@ import { testHop } from './hopFixture';
 const hop = testHop;
 
 /** An error as ssh2 or the socket raises it. */
-function sshError(message: string, fields: { level?: string; code?: unknown } = {}): Error {
+function sshError(message: string, fields: { level?: string; code?: unknown; reason?: unknown } = {}): Error {
   return Object.assign(new Error(message), fields);
 }
 
@@ -16,6 +16,7 @@ describe('classifySshError', () => {
     err: Error;
     hop?: Partial<SshHop>;
     auth?: string;
+    duringAuth?: boolean;
     state: string;
     retry: 'backoff' | 'manual';
     message: string | RegExp;
@@ -89,11 +90,52 @@ describe('classifySshError', () => {
       message: 'root@node1 could not be reached through the jump host: (SSH) Channel open failure: Connection refused.',
     },
     {
-      name: 'a jump host that forbids forwarding',
+      name: 'a jump host that forbids forwarding, which retrying cannot change',
       err: sshError('(SSH) Channel open failure: administratively prohibited: open failed'),
+      state: 'error',
+      retry: 'manual',
+      message:
+        'The jump host refused to forward the connection to root@node1 (administratively prohibited): its sshd forbids it (AllowTcpForwarding or PermitOpen).',
+    },
+    {
+      name: 'OpenSSH\'s refusal, told by its reason code (its words are only "open failed")',
+      err: sshError('(SSH) Channel open failure: open failed', { reason: 1 }),
+      state: 'error',
+      retry: 'manual',
+      message: /^The jump host refused to forward the connection to root@node1 \(administratively prohibited\)/,
+    },
+    {
+      name: 'a jump host that cannot connect onwards (reason 2)',
+      err: sshError('(SSH) Channel open failure: Connection refused', { reason: 2 }),
       state: 'dead',
       retry: 'backoff',
-      message: /could not be reached through the jump host: .*administratively prohibited/,
+      message: 'root@node1 could not be reached through the jump host: (SSH) Channel open failure: Connection refused.',
+    },
+    {
+      name: "sshd's MaxAuthTries disconnect during authentication",
+      err: sshError('Too many authentication failures', { code: 2 }),
+      auth: 'tried ssh-agent',
+      duringAuth: true,
+      state: 'auth-failed',
+      retry: 'manual',
+      message:
+        'Permission denied for root@node1: tried ssh-agent; the server ended the login: "Too many authentication failures" (the ssh-agent may hold many keys: choose a key file for the cluster or set IdentitiesOnly yes).',
+    },
+    {
+      name: 'a disconnect naming authentication, before the hub saw it begin',
+      err: sshError('Too many authentication failures', { code: 2 }),
+      state: 'auth-failed',
+      retry: 'manual',
+      message: /^Permission denied for root@node1: no method was accepted; the server ended the login/,
+    },
+    {
+      name: 'any disconnect during authentication',
+      err: sshError('Illegal user name', { code: 13 }),
+      auth: 'tried password',
+      duringAuth: true,
+      state: 'auth-failed',
+      retry: 'manual',
+      message: 'Permission denied for root@node1: tried password; the server ended the login: "Illegal user name".',
     },
     {
       name: 'anything else',
@@ -103,7 +145,7 @@ describe('classifySshError', () => {
       message: 'root@node1: Handshake failed: no matching key exchange algorithm.',
     },
     {
-      name: 'a numeric code, which is not a socket error',
+      name: 'a disconnect before authentication: a numeric code, which is not a socket error',
       err: sshError('Protocol error', { code: 2 }),
       state: 'error',
       retry: 'backoff',
@@ -111,8 +153,8 @@ describe('classifySshError', () => {
     },
   ];
 
-  it.each(rows)('classifies $name', ({ err, hop: h, auth, state, retry, message }) => {
-    const failure = classifySshError(err, hop(h), auth);
+  it.each(rows)('classifies $name', ({ err, hop: h, auth, duringAuth, state, retry, message }) => {
+    const failure = classifySshError(err, hop(h), auth, duringAuth);
     expect(failure).toMatchObject({ name: 'ConnectFailure', state, retry });
     if (typeof message === 'string') expect(failure.message).toBe(message);
     else expect(failure.message).toMatch(message);

@@ -14,10 +14,12 @@ const tmp = makeTempDir('gate');
 let host: GeneratedKey; // the key the host offers
 let other: GeneratedKey; // another ed25519 key
 let rsa: GeneratedKey;
+let ecdsa: GeneratedKey;
 beforeAll(() => {
   host = generateKey(tmp.dir, 'host', 'ed25519');
   other = generateKey(tmp.dir, 'other', 'ed25519');
   rsa = generateKey(tmp.dir, 'rsa', 'rsa');
+  ecdsa = generateKey(tmp.dir, 'ecdsa', 'ecdsa');
 });
 afterAll(() => tmp.remove());
 
@@ -177,5 +179,45 @@ describe('makeHostKeyGate with an unknown key', () => {
     expect(readFileSync(app.path, 'utf8')).toBe(`${name} ${pub(host)}\n`);
     expect(readFileSync(userFile, { encoding: 'utf8', flag: 'a+' })).toBe(''); // the user's file is not touched
     expect(await decide(hop({ port }))).toBeUndefined();
+  });
+});
+
+describe('makeHostKeyGate with StrictHostKeyChecking yes', () => {
+  it("refuses an unknown key with OpenSSH's words and how to add it, asking and saving nothing", async () => {
+    const failure = await decide(hop({ port: 2222, refuseUnknownKeys: true }));
+    expect(failure).toMatchObject({ state: 'error', retry: 'manual' });
+    expect(failure?.message).toBe(
+      `Host key verification failed: [node1]:2222 is in no known_hosts file, and ~/.ssh/config sets StrictHostKeyChecking yes for it, so its ssh-ed25519 key ${fingerprintOf(host)} was not accepted. ` +
+        `Check that fingerprint with the host's administrator, add the key to ${join(tmp.dir, 'no-such-file')} (ssh-keyscan -p 2222 node1 prints the line) and retry.`,
+    );
+    expect(asked).toEqual([]);
+    expect(await app.text()).toBe('');
+  });
+
+  it('lets a known key through', async () => {
+    writeFileSync(userFile, `node1 ${pub(host)}\n`);
+    expect(await decide(hop({ refuseUnknownKeys: true }))).toBeUndefined();
+  });
+});
+
+describe('makeHostKeyGate reading known_hosts', () => {
+  it('tells of skipped lines through warn, once while the file is unchanged', async () => {
+    writeFileSync(userFile, `garbage\nnode1 ${pub(host)}\n`);
+    const warn = vi.fn<(m: string) => void>();
+    const g = makeHostKeyGate({ clusterId: 'c1', nodeId: 'n1', appKnownHosts: app, prompts, ...callbacks, warn });
+    await g(hop(), host.blob);
+    await g(hop(), host.blob);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[0]).toMatch(new RegExp(`^${userFile}:1: `));
+  });
+
+  it('asks for the host key types on record in the user files and the app store first', async () => {
+    writeFileSync(userFile, `[node1]:2222 ${pub(rsa)}\n`);
+    await app.add('node1', 22, ecdsa.type, ecdsa.blob);
+    const algorithms = gate().hostKeyAlgorithms;
+    expect(algorithms).toBeDefined();
+    expect((await algorithms?.(hop()))?.[0]).toBe('ecdsa-sha2-nistp256');
+    expect((await algorithms?.(hop({ port: 2222 })))?.slice(0, 3)).toEqual(['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa']);
+    expect((await algorithms?.(hop({ hostName: 'node2' })))?.[0]).toBe('ssh-ed25519');
   });
 });
