@@ -133,6 +133,10 @@ export interface HubRequests {
     params: { clusterId: string; nodeId?: string; settings: SshSettings; secrets?: SshSecrets };
     result: ClusterSummary;
   };
+  /** Adds hosts (a list as in clusters.add) to an SSH cluster; they connect at once. */
+  'nodes.add': { params: { clusterId: string; hosts: string }; result: ClusterSummary };
+  /** Disconnects and forgets one node of an SSH cluster (not its last one). */
+  'nodes.remove': { params: { clusterId: string; nodeId: string }; result: { removed: boolean } };
   /** Tries a node again now (after fixing a key, installing Node.js, ...). */
   'nodes.reconnect': { params: { clusterId: string; nodeId: string }; result: { ok: true } };
   /** Host keys waiting for an answer, for a window that opens after they were asked. */
@@ -175,6 +179,8 @@ export const METHODS = {
   'clusters.add': 1,
   'clusters.remove': 1,
   'clusters.configure': 1,
+  'nodes.add': 1,
+  'nodes.remove': 1,
   'nodes.reconnect': 1,
   'hostkeys.pending': 1,
   'hostkeys.answer': 1,

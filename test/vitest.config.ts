@@ -10,6 +10,7 @@ const SSH_CLUSTER_TESTS = [
   'test/integration/hub/sshClusters.test.ts',
   'test/integration/hub/fromClusterMap.test.ts',
   'test/integration/hub/agentDeploy.test.ts',
+  'test/integration/hub/clusterNodes.test.ts',
 ];
 
 /**

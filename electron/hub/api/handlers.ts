@@ -59,6 +59,10 @@ export const hubHandlers: Handlers = {
   'clusters.remove': async ({ clusterId }, _c, hub) => ({ removed: await sshOf(hub).clusters.remove(clusterId) }),
   'clusters.configure': async ({ clusterId, nodeId, settings, secrets }, _c, hub) =>
     summarize(await sshOf(hub).clusters.configure(clusterId, nodeId, settings, secrets)),
+  'nodes.add': async ({ clusterId, hosts }, _c, hub) => summarize(await sshOf(hub).clusters.addNodes(clusterId, hosts)),
+  'nodes.remove': async ({ clusterId, nodeId }, _c, hub) => ({
+    removed: await sshOf(hub).clusters.removeNode(clusterId, nodeId),
+  }),
   'nodes.reconnect': async ({ clusterId, nodeId }, _c, hub) => {
     const cluster = clusterById(hub, clusterId);
     // SSH nodes through their manager, which knows which of its clusters are live.

@@ -33,6 +33,8 @@ export const hubParamsSchemas = {
     settings: sshSettingsSchema,
     secrets: secrets.optional(),
   }),
+  'nodes.add': z.strictObject({ clusterId: id, hosts: hostsText }),
+  'nodes.remove': z.strictObject({ clusterId: id, nodeId: id }),
   'nodes.reconnect': z.strictObject({ clusterId: id, nodeId: id }),
   'hostkeys.pending': noParams,
   'hostkeys.answer': z.strictObject({ promptId: id, accept: z.boolean() }),

@@ -47,3 +47,8 @@ export async function forgetSecrets(store: SecretStore, clusterId: string, nodeI
     for (const nodeId of nodeIds) await store.delete(secretKey(clusterId, kind, nodeId));
   }
 }
+
+/** Forgets one node's own secrets (the cluster's stay). */
+export async function forgetNodeSecrets(store: SecretStore, clusterId: string, nodeId: string): Promise<void> {
+  for (const kind of SECRET_KINDS) await store.delete(secretKey(clusterId, kind, nodeId));
+}

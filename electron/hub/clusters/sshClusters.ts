@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { AddClusterParams, NodeConfig, NodeView, SshSecrets, SshSettings } from '../../api';
 import { HubError } from '../errors';
 import { NodeSession } from '../nodes/nodeSession';
-import { parseHostList } from '../ssh/hostList';
+import { parseHostList, type HostEntry } from '../ssh/hostList';
 import type { Cluster } from './cluster';
-import { forgetSecrets, saveSecrets, type UndoSecrets } from './clusterSecrets';
+import { forgetNodeSecrets, forgetSecrets, saveSecrets, type UndoSecrets } from './clusterSecrets';
 import type { ClusterStore, StoredCluster } from './clusterStore';
 import { readClusterMap } from './fromClusterMap';
 import { connectNode, type SshEnvironment } from './nodeConnector';
@@ -18,12 +18,13 @@ export interface SshClustersOptions {
   onClustersChanged(): void;
 }
 
+/** `user@host:port` in a host list: that node's own user and port. */
+function hostSettings(e: HostEntry): SshSettings {
+  return { ...(e.user !== undefined && { user: e.user }), ...(e.port !== undefined && { port: e.port }) };
+}
+
 function nodesFromHosts(hosts: string): NodeConfig[] {
-  return parseHostList(hosts).map((e, i) => ({
-    id: `n${i + 1}`,
-    host: e.host,
-    settings: { ...(e.user !== undefined && { user: e.user }), ...(e.port !== undefined && { port: e.port }) },
-  }));
+  return parseHostList(hosts).map((e, i) => ({ id: `n${i + 1}`, host: e.host, settings: hostSettings(e) }));
 }
 
 /** Runs `change`; if it fails, puts the secrets back as they were and rethrows. */
@@ -44,6 +45,8 @@ async function withUndo<T>(undo: UndoSecrets, change: () => Promise<T>): Promise
 export class SshClusters {
   /** Set by stopAll (the hub closes): nothing starts any more. */
   private closed = false;
+  /** Per cluster: what its nodes' attempts connect with (see startCluster). */
+  private readonly currents = new Map<string, () => StoredCluster | undefined>();
 
   constructor(private readonly opts: SshClustersOptions) {}
 
@@ -79,6 +82,7 @@ export class SshClusters {
     const removed = await this.opts.store.remove(clusterId);
     for (const node of cluster.nodes) node.dispose();
     this.opts.registry.delete(clusterId);
+    this.currents.delete(clusterId);
     this.opts.env.prompts.forgetCluster(clusterId);
     const nodeIds = cluster.nodes.map((n) => n.snapshot.id);
     await forgetSecrets(this.opts.env.secrets, clusterId, nodeIds).catch((err: unknown) =>
@@ -115,6 +119,48 @@ export class SshClusters {
     return cluster;
   }
 
+  /** Adds hosts to a cluster (ids continue after the highest); a host already in it is refused. */
+  async addNodes(clusterId: string, hosts: string): Promise<Cluster> {
+    const cluster = this.sshCluster(clusterId);
+    const entries = parseHostList(hosts);
+    const stored = await this.opts.store.update(clusterId, (c) => {
+      const taken = new Set(c.nodes.map((n) => n.host.toLowerCase()));
+      const twice = entries.filter((e) => taken.has(e.host.toLowerCase())).map((e) => e.host);
+      if (twice.length > 0) throw new HubError('bad-request', `${c.name} already has ${twice.slice(0, 5).join(', ')}.`);
+      let next = Math.max(0, ...c.nodes.map((n) => Number(/^n(\d+)$/.exec(n.id)?.[1] ?? 0))) + 1;
+      const added = entries.map((e) => ({ id: `n${next++}`, host: e.host, settings: hostSettings(e) }));
+      return { ...c, nodes: [...c.nodes, ...added] };
+    });
+    const fresh = stored.nodes.filter((n) => !cluster.nodes.some((s) => s.snapshot.id === n.id));
+    const current = this.currents.get(clusterId) ?? (() => undefined);
+    const sessions = fresh.map((n) => this.sessionFor(clusterId, n, current));
+    cluster.nodes.push(...sessions);
+    if (!this.closed) for (const s of sessions) s.start();
+    this.opts.onClustersChanged();
+    return cluster;
+  }
+
+  /** Forgets one node: it is disconnected and leaves the saved cluster (and its own secrets go). */
+  async removeNode(clusterId: string, nodeId: string): Promise<boolean> {
+    const cluster = this.sshCluster(clusterId);
+    const node = this.nodeOf(cluster, nodeId);
+    if (cluster.nodes.length === 1) {
+      throw new HubError(
+        'bad-request',
+        `${node.snapshot.name} is the last node of ${cluster.name}; remove the cluster instead.`,
+      );
+    }
+    await this.opts.store.update(clusterId, (c) => ({ ...c, nodes: c.nodes.filter((n) => n.id !== nodeId) }));
+    node.dispose();
+    cluster.nodes.splice(cluster.nodes.indexOf(node), 1);
+    this.opts.env.prompts.forgetNode(clusterId, nodeId);
+    await forgetNodeSecrets(this.opts.env.secrets, clusterId, nodeId).catch((err: unknown) =>
+      this.opts.env.log.warn(`the saved passwords of the removed node ${node.snapshot.name} could not be deleted`, err),
+    );
+    this.opts.onClustersChanged();
+    return true;
+  }
+
   /** Tries one node again now (after the user fixed something). */
   reconnect(clusterId: string, nodeId: string): void {
     this.nodeOf(this.sshCluster(clusterId), nodeId).reconnectNow();
@@ -139,39 +185,43 @@ export class SshClusters {
     return node;
   }
 
+  /** A live session for one node; `current` is what an attempt connects with (see startCluster). */
+  private sessionFor(clusterId: string, node: NodeConfig, current: () => StoredCluster | undefined): NodeSession {
+    const { env } = this.opts;
+    const session: NodeSession = new NodeSession({
+      id: node.id,
+      name: node.host,
+      host: node.host,
+      settings: node.settings,
+      log: env.log,
+      ...(env.liveness && { liveness: env.liveness }),
+      ...(env.maxBackoffMs !== undefined && { maxBackoffMs: env.maxBackoffMs }),
+      onChange: (view) => this.opts.onNodeChange(clusterId, view),
+      connect: () =>
+        connectNode(env, current, node, {
+          onAccepted: () => session.reconnectNow(),
+          onRefused: (message) => session.hold('error', message),
+        }),
+    });
+    return session;
+  }
+
   private startCluster(stored: StoredCluster): Cluster {
-    const { env, store, registry } = this.opts;
+    const { store, registry } = this.opts;
     // What an attempt connects with, read when it gets its turn; undefined once the cluster is
     // gone (removed, or the hub closed), which calls the attempt off.
     const current = (): StoredCluster | undefined =>
       this.closed || registry.get(stored.id) !== cluster ? undefined : store.get(stored.id);
-    const sessions = stored.nodes.map((node) => {
-      const session: NodeSession = new NodeSession({
-        id: node.id,
-        name: node.host,
-        host: node.host,
-        settings: node.settings,
-        log: env.log,
-        ...(env.liveness && { liveness: env.liveness }),
-        ...(env.maxBackoffMs !== undefined && { maxBackoffMs: env.maxBackoffMs }),
-        onChange: (view) => this.opts.onNodeChange(stored.id, view),
-        connect: () =>
-          connectNode(env, current, node, {
-            onAccepted: () => session.reconnectNow(),
-            onRefused: (message) => session.hold('error', message),
-          }),
-      });
-      return session;
-    });
     const cluster: Cluster = {
       id: stored.id,
       name: stored.name,
       kind: 'ssh',
-      nodes: sessions,
+      nodes: stored.nodes.map((node) => this.sessionFor(stored.id, node, current)),
       settings: stored.settings,
     };
+    this.currents.set(stored.id, current);
     registry.set(stored.id, cluster);
-    if (!this.closed) for (const s of sessions) s.start();
+    if (!this.closed) for (const s of cluster.nodes) s.start();
     return cluster;
   }
 }

@@ -71,8 +71,17 @@ export class HostKeyPrompts {
 
   /** Drops the waiters of a removed cluster, and prompts nobody waits on any more. */
   forgetCluster(clusterId: string): void {
+    this.forgetWaiters((w) => w.clusterId === clusterId);
+  }
+
+  /** The same for one node that was removed from its cluster. */
+  forgetNode(clusterId: string, nodeId: string): void {
+    this.forgetWaiters((w) => w.clusterId === clusterId && w.nodeId === nodeId);
+  }
+
+  private forgetWaiters(gone: (w: PromptWaiter) => boolean): void {
     for (const [id, p] of this.pending) {
-      p.waiters = p.waiters.filter((w) => w.clusterId !== clusterId);
+      p.waiters = p.waiters.filter((w) => !gone(w));
       if (p.waiters.length > 0) continue;
       this.pending.delete(id);
       this.events.resolved(id);

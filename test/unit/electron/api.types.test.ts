@@ -37,7 +37,9 @@ describe('hub API name tables', () => {
       'hostkeys.pending',
       'metrics.subscribe',
       'metrics.unsubscribe',
+      'nodes.add',
       'nodes.reconnect',
+      'nodes.remove',
     ]);
     expect(Object.keys(EVENTS).sort()).toEqual([
       'clusters.changed',

@@ -174,6 +174,22 @@ describe('HostKeyPrompts', () => {
     expect(t.resolved).toEqual([ownId, sharedId]);
   });
 
+  it('forgetNode drops only that node`s waiters', async () => {
+    const t = setup();
+    const n1 = t.waiter('n1', 'c1');
+    const n2 = t.waiter('n2', 'c1');
+    t.prompts.ask(question('n1', 'gateway', 22, 'c1'), KEY_A, n1);
+    t.prompts.ask(question('n2', 'gateway', 22, 'c1'), KEY_A, n2);
+    const own = t.waiter('n1', 'c1');
+    t.prompts.ask(question('n1', 'node1', 22, 'c1'), KEY_B, own);
+    const [sharedId, ownId] = t.asked.map((p) => p.promptId);
+    t.prompts.forgetNode('c1', 'n1');
+    expect(t.resolved).toEqual([ownId]);
+    await t.prompts.answer(sharedId ?? '', true);
+    expect(n2.answers).toEqual([true]);
+    expect(n1.answers).toEqual([]);
+  });
+
   it('list() hands out copies', () => {
     const t = setup();
     t.prompts.ask(question('n1'), KEY_A, t.waiter('n1'));
