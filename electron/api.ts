@@ -148,7 +148,7 @@ export interface HubRequests {
 export interface HubEvents {
   'metrics.sample': { subscriptionId: string; clusterId: string; nodeId: string; sample: MetricsSample };
   'node.state': { clusterId: string; node: NodeView };
-  /** A cluster was added, removed or reconfigured: the whole list as it is now. */
+  /** A cluster was added, removed or reconfigured, or nodes joined or left one: the whole list as it is now. */
   'clusters.changed': { clusters: ClusterSummary[] };
   'hostkey.prompt': HostKeyPrompt;
   /** A prompt was answered (here or in another window) or dropped. */

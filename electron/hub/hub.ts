@@ -73,7 +73,11 @@ function startClusters(opts: HubOptions, broadcast: Broadcast): HubContext {
 export function createHub(opts: HubOptions): Hub {
   const connections = new Set<ConnectionState>();
   const broadcast: Broadcast = (event, payload) => {
-    for (const conn of connections) conn.emit(event, payload);
+    for (const conn of connections) {
+      // Nodes joined or left a cluster: open streams follow before the windows hear of it.
+      if (event === 'clusters.changed') for (const sub of conn.subscriptions.values()) sub.sync();
+      conn.emit(event, payload);
+    }
   };
   const ctx = startClusters(opts, broadcast);
 
@@ -97,7 +101,7 @@ export function createHub(opts: HubOptions): Hub {
           }
         },
         close() {
-          for (const stop of conn.subscriptions.values()) stop();
+          for (const sub of conn.subscriptions.values()) sub.stop();
           conn.subscriptions.clear();
           connections.delete(conn);
         },

@@ -115,4 +115,25 @@ describe('adding an SSH cluster in the app', () => {
     await dialog.getByTestId('ssh-settings-save').click();
     await expect.poll(() => node3.getAttribute('data-state'), { timeout: 15_000 }).toBe('up');
   });
+
+  it('forgets a node and adds it back, with live figures again', async () => {
+    const node4 = page.locator(`[data-testid="node-card"][data-node-id="n4"]`);
+    await node4.getByTestId('node-forget').click();
+    await page.getByTestId('node-forget-dialog-confirm').click();
+    await expect.poll(() => cards().count(), { timeout: 10_000 }).toBe(NODES - 1);
+    await page.getByTestId('add-nodes').click();
+    const dialog = page.getByTestId('add-nodes-dialog');
+    await dialog.getByLabel('Hosts', { exact: true }).fill(`10.210.30.${10 + NODES}`);
+    await dialog.getByTestId('add-nodes-submit').click();
+    // Its host key was accepted before: no question this time.
+    const back = page.locator('[data-testid="node-card"][data-state="up"]').filter({ hasText: `node${NODES}` });
+    await expect.poll(() => back.count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(async () => /^\d+\.\d{2}$/.test(((await back.getByTestId('node-load-1').textContent()) ?? '').trim()), {
+        timeout: 15_000,
+      })
+      .toBe(true);
+    expect(await page.getByTestId('hostkey-prompt').count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'node-added-back.png') });
+  });
 });

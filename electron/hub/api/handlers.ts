@@ -4,6 +4,7 @@ import { type Cluster, summarize } from '../clusters/cluster';
 import type { SshClusters } from '../clusters/sshClusters';
 import { HubError } from '../errors';
 import type { HostKeyPrompts } from '../trust/hostKeyPrompts';
+import { clusterMetrics } from './clusterMetrics';
 import type { ConnectionState } from './connection';
 
 export interface HubContext {
@@ -42,17 +43,11 @@ export const hubHandlers: Handlers = {
       throw new HubError('bad-request', 'Too many metrics subscriptions from this window.');
     }
     const subscriptionId = randomUUID();
-    const stops = cluster.nodes.map((node) =>
-      node.metrics.add(intervalMs, (sample) =>
-        conn.emit('metrics.sample', { subscriptionId, clusterId, nodeId: node.snapshot.id, sample }),
-      ),
-    );
-    conn.subscriptions.set(subscriptionId, () => stops.forEach((stop) => stop()));
+    conn.subscriptions.set(subscriptionId, clusterMetrics(conn, cluster, subscriptionId, intervalMs));
     return { subscriptionId };
   },
   'metrics.unsubscribe': async ({ subscriptionId }, conn) => {
-    const stop = conn.subscriptions.get(subscriptionId);
-    stop?.();
+    conn.subscriptions.get(subscriptionId)?.stop();
     return { removed: conn.subscriptions.delete(subscriptionId) };
   },
   'clusters.add': async (params, _c, hub) => summarize(await sshOf(hub).clusters.add(params)),

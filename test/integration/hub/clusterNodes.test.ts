@@ -48,7 +48,8 @@ const agentRuns = async (k: number): Promise<boolean> =>
   (await cluster.run(k, ['pgrep', '-f', 'mosdesk-agent-'])).stdout.trim() !== '';
 
 describe('the nodes of a live cluster', () => {
-  it('adds a host, which connects at once with the next id', async () => {
+  it('adds a host, which connects at once with the next id and joins open metrics streams', async () => {
+    const sub = await h.ok('metrics.subscribe', { clusterId: added.id, intervalMs: 500 });
     const grown = await h.ok('nodes.add', { clusterId: added.id, hosts: `root@10.210.${SUBNET}.13` });
     expect(grown.nodes.map((n) => [n.id, n.host])).toEqual([
       ['n1', `10.210.${SUBNET}.11`],
@@ -57,6 +58,11 @@ describe('the nodes of a live cluster', () => {
     ]);
     const up = await waitNodeState(h, added.id, 'n3', 'up');
     expect(up.hello?.node.hostname).toBe('node3');
+    const sample = await h.waitEvent(
+      'metrics.sample',
+      (p) => p.subscriptionId === sub.subscriptionId && p.nodeId === 'n3',
+    );
+    expect(sample.sample.hostname).toBe('node3');
     expect(saved().map((n) => n.id)).toEqual(['n1', 'n2', 'n3']);
   });
 
@@ -74,6 +80,13 @@ describe('the nodes of a live cluster', () => {
     expect(list?.nodes.map((n) => n.id)).toEqual(['n2', 'n3']);
     expect(saved().map((n) => n.id)).toEqual(['n2', 'n3']);
     await expect.poll(() => agentRuns(1), { timeout: 5000 }).toBe(false);
+    const from = h.events.length;
+    await new Promise((r) => setTimeout(r, 1200));
+    const n1Samples = h.events
+      .slice(from)
+      .filter((e) => e.event === 'metrics.sample' && (e.payload as { nodeId: string }).nodeId === 'n1');
+    expect(n1Samples).toHaveLength(0);
+    expect(h.events.slice(from).some((e) => e.event === 'metrics.sample')).toBe(true);
     // It stays gone: nothing reconnects it.
     await new Promise((r) => setTimeout(r, 1500));
     expect(await agentRuns(1)).toBe(false);

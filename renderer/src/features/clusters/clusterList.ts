@@ -49,6 +49,15 @@ export function withNodeState(
   });
 }
 
+/** The list without one node (forgotten); the same list when it holds no such node. */
+export function withoutNode(clusters: readonly ClusterSummary[], clusterId: string, nodeId: string): ClusterSummary[] {
+  return clusters.map((c) =>
+    c.id === clusterId && c.nodes.some((n) => n.id === nodeId)
+      ? { ...c, nodes: c.nodes.filter((n) => n.id !== nodeId) }
+      : c,
+  );
+}
+
 /** The selection to keep: the same cluster if it still exists, else the first one. */
 export function keepSelection(clusters: readonly ClusterSummary[], selectedId: string | null): string | null {
   if (selectedId !== null && clusters.some((c) => c.id === selectedId)) return selectedId;

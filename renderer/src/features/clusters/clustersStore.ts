@@ -1,12 +1,11 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AddClusterParams, ClusterSummary, HubEvents, Params } from '../../../../electron/api';
-import { keyedMessages } from '../../shared/composables/keyedState';
 import { useHubEvent } from '../../shared/composables/useHubEvent';
 import { useHub } from '../../hub/useHub';
 import { keepSelection, mergeClusters, withNodeState } from './clusterList';
+import { nodeActions } from './nodeActions';
 
-const nodeKey = (clusterId: string, nodeId: string): string => `${clusterId}/${nodeId}`;
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /** The clusters the hub knows and the state of each node; the one selected in the sidebar. */
@@ -15,8 +14,8 @@ export const useClustersStore = defineStore('clusters', () => {
   const clusters = ref<ClusterSummary[]>([]);
   const selectedId = ref<string | null>(null);
   const loadError = ref<string | null>(null);
-  /** Why a "Retry" failed, per node, until the node's next state. */
-  const retryErrors = keyedMessages();
+  /** Adding, forgetting and retrying nodes; replies go through takeReply below. */
+  const nodes = nodeActions(hub, clusters, takeReply);
 
   const selected = computed(() => clusters.value.find((c) => c.id === selectedId.value) ?? null);
 
@@ -36,7 +35,7 @@ export const useClustersStore = defineStore('clusters', () => {
 
   function applyNodeState({ clusterId, node }: HubEvents['node.state']): void {
     clusters.value = withNodeState(clusters.value, clusterId, node);
-    retryErrors.set(nodeKey(clusterId, node.id), undefined);
+    nodes.clearRetryError(clusterId, node.id);
   }
 
   function applyClustersChanged({ clusters: incoming }: HubEvents['clusters.changed']): void {
@@ -57,35 +56,30 @@ export const useClustersStore = defineStore('clusters', () => {
     setClusters(clusters.value.filter((c) => c.id !== clusterId));
   }
 
-  /**
-   * New SSH settings for a cluster or one node (the hub reconnects what they touch). The list
-   * takes the reply at once; failures reach the caller as HubRequestError, nothing changed.
-   */
-  async function configure(params: Params<'clusters.configure'>): Promise<ClusterSummary> {
-    const updated = await hub.call('clusters.configure', params);
+  /** One cluster as a reply has it, our newer node states kept (its event may have come first). */
+  function takeReply(updated: ClusterSummary): ClusterSummary {
     const next = clusters.value.map((c) => (c.id === updated.id ? updated : c));
     setClusters(mergeClusters(next, clusters.value));
     return updated;
   }
 
-  /** Tries a node again; a refusal is kept for the node's card and tooltip. */
-  async function reconnect(clusterId: string, nodeId: string): Promise<void> {
-    try {
-      await hub.call('nodes.reconnect', { clusterId, nodeId });
-    } catch (err) {
-      retryErrors.set(nodeKey(clusterId, nodeId), messageOf(err));
-    }
+  /**
+   * New SSH settings for a cluster or one node (the hub reconnects what they touch). The list
+   * takes the reply at once; failures reach the caller as HubRequestError, nothing changed.
+   */
+  async function configure(params: Params<'clusters.configure'>): Promise<ClusterSummary> {
+    return takeReply(await hub.call('clusters.configure', params));
   }
 
   const select = (clusterId: string): void => void (selectedId.value = clusterId);
-  const retryErrorOf = (clusterId: string, nodeId: string): string | undefined =>
-    retryErrors.get(nodeKey(clusterId, nodeId));
 
   useHubEvent('node.state', applyNodeState);
   useHubEvent('clusters.changed', applyClustersChanged);
 
   return {
     ...{ clusters, selectedId, selected, loadError },
-    ...{ load, select, add, remove, configure, reconnect, retryErrorOf, applyNodeState, applyClustersChanged },
+    ...{ load, select, add, remove, configure, applyNodeState, applyClustersChanged },
+    ...{ addNodes: nodes.addNodes, removeNode: nodes.removeNode, reconnect: nodes.reconnect },
+    retryErrorOf: nodes.retryErrorOf,
   };
 });

@@ -18,6 +18,8 @@ export const HISTORY_WINDOW_MS = 5 * 60_000;
 const HISTORY_POINTS = HISTORY_WINDOW_MS / SAMPLE_INTERVAL_MS;
 
 const nodeKey = (clusterId: string, nodeId: string): string => `${clusterId}/${nodeId}`;
+const keepKeys = <T>(map: Map<string, T>, keys: Set<string>): Map<string, T> =>
+  new Map([...map].filter(([key]) => keys.has(key)));
 
 /** Live figures of the watched cluster: the latest sample and a load history per node. */
 export const useMetricsStore = defineStore('metrics', () => {
@@ -38,6 +40,14 @@ export const useMetricsStore = defineStore('metrics', () => {
       HISTORY_POINTS,
     );
     loadHistory.value = new Map(loadHistory.value).set(key, series);
+  }
+
+  /** Drops the figures of nodes that are gone, so a node id given out again starts afresh. */
+  function applyClustersChanged({ clusters }: HubEvents['clusters.changed']): void {
+    const live = new Set(clusters.flatMap((c) => c.nodes.map((n) => nodeKey(c.id, n.id))));
+    if ([...latest.value.keys(), ...loadHistory.value.keys()].every((key) => live.has(key))) return;
+    latest.value = keepKeys(latest.value, live);
+    loadHistory.value = keepKeys(loadHistory.value, live);
   }
 
   async function watchCluster(clusterId: string): Promise<void> {
@@ -64,6 +74,7 @@ export const useMetricsStore = defineStore('metrics', () => {
   }
 
   useHubEvent('metrics.sample', applySample);
+  useHubEvent('clusters.changed', applyClustersChanged);
 
-  return { latest, loadHistory, error, watchCluster, sampleOf, historyOf, applySample };
+  return { latest, loadHistory, error, watchCluster, sampleOf, historyOf, applySample, applyClustersChanged };
 });

@@ -1,4 +1,5 @@
 import type { AddClusterParams } from '../../../../../electron/api';
+import { hostsError } from '../hostsField';
 import { emptySshFields, portError, settingsFromFields, type SshFields } from '../sshSettings/sshForm';
 
 /** What the "Add cluster" dialog holds: strings as typed, so nothing is lost on an error. */
@@ -24,7 +25,8 @@ export function emptyForm(): AddClusterForm {
 export function validateForm(form: AddClusterForm): FormErrors {
   const errors: FormErrors = {};
   if (!form.name.trim()) errors.name = 'Give the cluster a name.';
-  if (form.mode === 'hosts' && !form.hosts.trim()) errors.hosts = 'List at least one host.';
+  const hosts = form.mode === 'hosts' ? hostsError(form.hosts) : undefined;
+  if (hosts) errors.hosts = hosts;
   if (form.mode === 'fromNode' && !form.fromNode.trim()) errors.fromNode = 'Name one node of the cluster.';
   const port = portError(form.port);
   if (port) errors.port = port;

@@ -6,6 +6,7 @@ import {
   nodeTitle,
   settingsLine,
   withNodeState,
+  withoutNode,
 } from '../../../../../renderer/src/features/clusters/clusterList';
 import { cluster, nodeView } from '../../support/views';
 
@@ -111,4 +112,59 @@ describe('settingsLine', () => {
       want: 'user ops · port 2222 · key ~/.ssh/lab · via gw · no ssh-agent',
     },
   ])('reads $name', ({ settings, want }) => expect(settingsLine(settings)).toBe(want));
+});
+
+describe('withoutNode', () => {
+  const list = () => [
+    cluster('a', [nodeView('n1'), nodeView('n2')]),
+    cluster('b', [nodeView('n1'), nodeView('n2'), nodeView('n3')]),
+  ];
+  const rows = [
+    {
+      name: 'a node in the middle',
+      clusterId: 'b',
+      nodeId: 'n2',
+      want: [
+        ['n1', 'n2'],
+        ['n1', 'n3'],
+      ],
+    },
+    {
+      name: 'the same id in another cluster is kept',
+      clusterId: 'a',
+      nodeId: 'n1',
+      want: [['n2'], ['n1', 'n2', 'n3']],
+    },
+    {
+      name: 'an unknown node changes nothing',
+      clusterId: 'a',
+      nodeId: 'n9',
+      want: [
+        ['n1', 'n2'],
+        ['n1', 'n2', 'n3'],
+      ],
+    },
+    {
+      name: 'an unknown cluster changes nothing',
+      clusterId: 'z',
+      nodeId: 'n1',
+      want: [
+        ['n1', 'n2'],
+        ['n1', 'n2', 'n3'],
+      ],
+    },
+  ];
+  it.each(rows)('$name', ({ clusterId, nodeId, want }) => {
+    const before = list();
+    const after = withoutNode(before, clusterId, nodeId);
+    expect(after.map((c) => c.nodes.map((n) => n.id))).toEqual(want);
+    expect(before.map((c) => c.nodes.length)).toEqual([2, 3]); // a new list, the old one untouched
+  });
+
+  it('keeps the clusters it does not change as they were', () => {
+    const before = list();
+    const after = withoutNode(before, 'b', 'n3');
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
+  });
 });

@@ -155,4 +155,77 @@ describe('the clusters store', () => {
     await expect(store.configure({ clusterId: 'lab', settings: { jumpHost: '-oops' } })).rejects.toThrow('jumpHost');
     expect(store.clusters).toBe(before); // not even reassigned
   });
+
+  it('adds nodes through the hub and shows the reply at once, selection kept', async () => {
+    const grown = cluster('lab', [nodeView('n1'), nodeView('n2'), nodeView('n3', { host: '10.0.0.13' })]);
+    hub.handle('nodes.add', () => grown);
+    const store = useClustersStore();
+    await store.load();
+    store.select('lab');
+    await expect(store.addNodes('lab', 'root@10.0.0.13:2222')).resolves.toEqual(grown);
+    expect(hub.callsOf('nodes.add')).toEqual([{ clusterId: 'lab', hosts: 'root@10.0.0.13:2222' }]);
+    expect(store.clusters.find((c) => c.id === 'lab')?.nodes.map((n) => n.id)).toEqual(['n1', 'n2', 'n3']);
+    expect(store.selectedId).toBe('lab');
+  });
+
+  it('keeps a new node’s state that came before the add’s reply', async () => {
+    hub.handle('nodes.add', () => {
+      hub.emit('node.state', { clusterId: 'lab', node: nodeView('n3', { state: 'hostkey-unknown', since: 4000 }) });
+      return cluster('lab', [nodeView('n1'), nodeView('n2'), nodeView('n3', { since: 3000 })]);
+    });
+    const store = useClustersStore();
+    await store.load();
+    await store.addNodes('lab', 'n3');
+    expect(states(store, 'lab')).toEqual(['connecting', 'connecting', 'hostkey-unknown']);
+  });
+
+  it('passes the hub refusal of new nodes to the caller and changes nothing', async () => {
+    hub.handle('nodes.add', () => {
+      throw new HubRequestError({ code: 'bad-request', message: 'lab already has n2.' });
+    });
+    const store = useClustersStore();
+    await store.load();
+    const before = store.clusters;
+    await expect(store.addNodes('lab', 'n2 n3')).rejects.toThrow('lab already has n2.');
+    expect(store.clusters).toBe(before);
+  });
+
+  it('forgets a node through the hub: gone from its cluster, its retry error too', async () => {
+    hub
+      .handle('nodes.reconnect', () => {
+        throw new HubRequestError({ code: 'unavailable', message: 'Busy.' });
+      })
+      .handle('nodes.remove', () => ({ removed: true }));
+    const store = useClustersStore();
+    await store.load();
+    store.select('lab');
+    await store.reconnect('lab', 'n1');
+    await store.removeNode('lab', 'n1');
+    expect(hub.callsOf('nodes.remove')).toEqual([{ clusterId: 'lab', nodeId: 'n1' }]);
+    expect(store.clusters.find((c) => c.id === 'lab')?.nodes.map((n) => n.id)).toEqual(['n2']);
+    expect(store.retryErrorOf('lab', 'n1')).toBeUndefined();
+    expect(store.selectedId).toBe('lab');
+  });
+
+  it('passes the hub refusal to forget the last node to the caller and keeps the node', async () => {
+    hub
+      .handle('clusters.list', () => [cluster('solo', [nodeView('n1')])])
+      .handle('nodes.remove', () => {
+        throw new HubRequestError({
+          code: 'bad-request',
+          message: 'n1 is the last node of solo; remove the cluster instead.',
+        });
+      });
+    const store = useClustersStore();
+    await store.load();
+    await expect(store.removeNode('solo', 'n1')).rejects.toThrow('remove the cluster instead');
+    expect(store.clusters[0]?.nodes.map((n) => n.id)).toEqual(['n1']);
+  });
+
+  it('follows nodes added and forgotten elsewhere through clusters.changed', async () => {
+    const store = useClustersStore();
+    await store.load();
+    hub.emit('clusters.changed', { clusters: [local(), cluster('lab', [nodeView('n2'), nodeView('n3')])] });
+    expect(store.clusters.find((c) => c.id === 'lab')?.nodes.map((n) => n.id)).toEqual(['n2', 'n3']);
+  });
 });
