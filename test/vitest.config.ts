@@ -11,6 +11,7 @@ const SSH_CLUSTER_TESTS = [
   'test/integration/hub/fromClusterMap.test.ts',
   'test/integration/hub/agentDeploy.test.ts',
   'test/integration/hub/clusterNodes.test.ts',
+  'test/integration/hub/passwordLogin.test.ts',
 ];
 
 /**

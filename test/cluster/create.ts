@@ -4,7 +4,7 @@ import { must, run } from './exec';
 import type { ClusterLayout, NodeLayout, TestClusterOptions } from './layout';
 import { addHiddenRoute, addNamespace, createBridge, createGatewayBridge, createNodeLink } from './network';
 import { startNodeProcess } from './nodeProcess';
-import { hasPerSourcePenalties, knownHosts, NODE_SHADOW, sshConfig, sshdConfig } from './sshText';
+import { hasPerSourcePenalties, knownHosts, nodeShadow, sshConfig, sshdConfig } from './sshText';
 import { writeMeta } from './state';
 
 /** A new ed25519 key pair without passphrase at `path` (+ .pub); returns the .pub line. */
@@ -37,7 +37,7 @@ async function writeConfigs(cluster: ClusterLayout, clientKey: string): Promise<
   const version = await run('/usr/sbin/sshd', ['-V']);
   const penalties = hasPerSourcePenalties(version.stderr + version.stdout);
   writeFileSync(cluster.authorizedKeysPath, `${clientKey}\n`, { mode: 0o600 });
-  writeFileSync(cluster.shadowPath, NODE_SHADOW, { mode: 0o600 });
+  writeFileSync(cluster.shadowPath, nodeShadow(cluster.rootPasswordHash), { mode: 0o600 });
   for (const node of cluster.nodes) {
     writeFileSync(node.sshdConfigPath, sshdConfig(cluster, node, penalties), { mode: 0o644 });
   }

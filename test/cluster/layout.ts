@@ -30,6 +30,11 @@ export interface TestClusterOptions {
    * upper dir is in its state dir, so the host's /etc is never touched.
    */
   etcFiles?: Partial<Record<number, Record<string, string>>>;
+  /**
+   * A crypt(3) hash (`$6$...`, see `passwordHash`) of root's password on every node: the nodes
+   * then take password logins as well as the key. None: key only, as a careful admin sets sshd.
+   */
+  rootPasswordHash?: string;
 }
 
 /** A relative path of plain names (no `..`, no hidden names), for a file under the node's /etc. */
@@ -51,6 +56,10 @@ export const optionsSchema = z.object({
       z.string().regex(/^\d+$/, 'etcFiles keys are node numbers'),
       z.record(z.string().regex(ETC_PATH, 'a path relative to /etc, of plain names (no "..")'), z.string()),
     )
+    .optional(),
+  rootPasswordHash: z
+    .string()
+    .regex(/^\$(6|5|y)\$[./A-Za-z0-9$=]+$/, 'a crypt(3) hash such as openssl passwd -6 prints')
     .optional(),
 });
 
@@ -129,6 +138,8 @@ export interface ClusterLayout {
   knownHostsPath: string;
   shadowPath: string;
   metaPath: string;
+  /** Root's password hash when the nodes take password logins (TestClusterOptions.rootPasswordHash). */
+  rootPasswordHash?: string;
   nodes: NodeLayout[];
 }
 
@@ -176,6 +187,7 @@ export function clusterLayout(options: TestClusterOptions): ClusterLayout {
     knownHostsPath: join(stateDir, 'known_hosts'),
     shadowPath: join(stateDir, 'shadow'),
     metaPath: join(stateDir, 'cluster.json'),
+    ...(options.rootPasswordHash !== undefined ? { rootPasswordHash: options.rootPasswordHash } : {}),
     nodes,
   };
 }

@@ -12,9 +12,10 @@ export function sshdConfig(cluster: ClusterLayout, node: NodeLayout, penaltiesKn
     `HostKey ${node.hostKeyPath}`,
     'PidFile none',
     `AuthorizedKeysFile ${cluster.authorizedKeysPath}`,
-    'PermitRootLogin prohibit-password',
+    // Key only, unless the cluster was given a root password to test password logins with.
+    cluster.rootPasswordHash === undefined ? 'PermitRootLogin prohibit-password' : 'PermitRootLogin yes',
     'PubkeyAuthentication yes',
-    'PasswordAuthentication no',
+    `PasswordAuthentication ${cluster.rootPasswordHash === undefined ? 'no' : 'yes'}`,
     'KbdInteractiveAuthentication no',
     'UsePAM no',
     // The hub opens many connections at once; tests open more.
@@ -83,5 +84,10 @@ export function fingerprint(pubLine: string): string {
   return sha256Fingerprint(parsePublicKey(pubLine).blob);
 }
 
-/** /etc/shadow seen inside every node: root with no password, but not locked, so key logins work without PAM. */
-export const NODE_SHADOW = 'root:*:19000:0:99999:7:::\n';
+/**
+ * /etc/shadow seen inside every node: root with no password (`*`: not locked, so key logins work
+ * without PAM), or with `passwordHash` when the cluster takes password logins.
+ */
+export function nodeShadow(passwordHash = '*'): string {
+  return `root:${passwordHash}:19000:0:99999:7:::\n`;
+}

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCluster, makeKey, writeKnownHosts } from './create';
-import type { RunOptions, RunResult } from './exec';
+import { must, type RunOptions, type RunResult } from './exec';
 import { type ClusterLayout, clusterLayout, type NodeLayout, type TestClusterOptions, validateOptions } from './layout';
 import { checkSubnetFree, setLink } from './network';
 import { killNodeProcesses, nodeInitPid, reloadSshd, runInNode, startNodeProcess } from './nodeProcess';
@@ -168,6 +168,11 @@ function handle(layout: ClusterLayout): TestCluster {
  * name is removed first; a failed start removes what it made. Refuses a subnet the root namespace
  * already routes.
  */
+/** A crypt(3) SHA-512 hash of `password` for `rootPasswordHash` (openssl reads it from stdin, never argv). */
+export async function passwordHash(password: string): Promise<string> {
+  return (await must('openssl', ['passwd', '-6', '-stdin'], { input: `${password}\n` })).trim();
+}
+
 export async function startTestCluster(options: TestClusterOptions): Promise<TestCluster> {
   requireRoot();
   const valid = validateOptions(options);

@@ -3,18 +3,20 @@
  * dialog, check and accept the host keys, and see every node live; then pull one node's cable.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCluster, type TestCluster } from '../cluster/testCluster';
+import { passwordHash, startTestCluster, type TestCluster } from '../cluster/testCluster';
 import { type RunningBrowserMode, startBrowserMode } from '../support/browserMode';
 import { launchChromium } from '../support/chromium';
 import { ROOT } from '../support/dist';
 
 const ARTIFACTS = resolve(ROOT, 'test-results/e2e');
 const NODES = 4;
+/** The nodes take this root password too, for the password step. */
+const PASSWORD = 'e2e-30 password';
 let cluster: TestCluster;
 let home: string;
 let app: RunningBrowserMode;
@@ -23,7 +25,12 @@ let page: Page;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  cluster = await startTestCluster({ name: 'e2e30', nodes: NODES, subnet: 30 });
+  cluster = await startTestCluster({
+    name: 'e2e30',
+    nodes: NODES,
+    subnet: 30,
+    rootPasswordHash: await passwordHash(PASSWORD),
+  });
   home = mkdtempSync(join(tmpdir(), 'mosdesk-e2e-home-'));
   app = await startBrowserMode({ home });
   browser = await launchChromium();
@@ -97,7 +104,7 @@ describe('adding an SSH cluster in the app', () => {
     expect(await cards().count()).toBe(NODES);
   });
 
-  it("changes one node's SSH settings: a wrong key fails with the reason, clearing it brings the node back", async () => {
+  it("changes one node's SSH settings: a wrong key fails with the reason, a password gets it in, the key again brings it back", async () => {
     const wrong = join(home, 'wrong_key');
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', wrong]);
     const node3 = page.locator(`[data-testid="node-card"][data-node-id="n3"]`);
@@ -109,9 +116,25 @@ describe('adding an SSH cluster in the app', () => {
     await expect.poll(() => node3.getAttribute('data-state'), { timeout: 10_000 }).toBe('auth-failed');
     await expect.poll(() => node3.getByTestId('node-reason').textContent()).toContain(`tried key ${wrong}`);
     await page.screenshot({ path: join(ARTIFACTS, 'node-auth-failed.png') });
+
+    // The password, typed into the node's settings, gets it in after the wrong key.
+    const passwordLogins = (): number =>
+      readFileSync(join(cluster.stateDir, 'node3', 'sshd.log'), 'utf8').split('Accepted password for root').length - 1;
+    const before = passwordLogins();
     await node3.getByTestId('node-ssh-settings').click();
+    await dialog.getByTestId('ssh-password').fill(PASSWORD);
+    await page.screenshot({ path: join(ARTIFACTS, 'node-ssh-settings.png') });
+    await dialog.getByTestId('ssh-settings-save').click();
+    await expect.poll(() => node3.getAttribute('data-state'), { timeout: 15_000 }).toBe('up');
+    expect(passwordLogins()).toBeGreaterThan(before);
+    expect(await page.content()).not.toContain(PASSWORD);
+
+    // Back to the cluster's key, the node's own password forgotten.
+    await node3.getByTestId('node-ssh-settings').click();
+    await expect(dialog.getByTestId('ssh-password').inputValue()).resolves.toBe('');
     await dialog.getByLabel('Identity file', { exact: true }).fill('');
     await dialog.getByTestId('ssh-agent-choice').selectOption('inherit');
+    await dialog.getByTestId('forget-secrets').check();
     await dialog.getByTestId('ssh-settings-save').click();
     await expect.poll(() => node3.getAttribute('data-state'), { timeout: 15_000 }).toBe('up');
   });

@@ -27,6 +27,11 @@ export const REQUIREMENTS: Requirement[] = [
     file: '/usr/bin/tcsh',
     why: 'a test node logs in with tcsh: the hub must not assume a POSIX login shell',
   },
+  {
+    pkg: 'openssl',
+    file: '/usr/bin/openssl',
+    why: 'a test cluster that takes password logins gets its root password hash from openssl passwd',
+  },
   { pkg: 'iproute2', file: '/usr/sbin/ip', why: 'the test cluster builds namespaces, veths and a bridge with ip' },
   {
     pkg: 'util-linux',

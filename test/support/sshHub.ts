@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { HostKeyPrompt, NodeState, NodeView } from '../../electron/api';
 import type { HubSshOptions } from '../../electron/hub/hubSsh';
 import { MemorySecretStore } from '../../electron/hub/secrets/secretStore';
-import type { TestCluster } from '../cluster/testCluster';
-import type { HubHarness } from './hubHarness';
+import { startTestCluster, type TestCluster, type TestClusterOptions } from '../cluster/testCluster';
+import { type HubHarness, startHub } from './hubHarness';
 
 export interface SshWorkspace {
   /** The hub's HOME: an empty ~/.ssh unless the test writes a config there. */
@@ -87,4 +87,34 @@ export function lastNodeView(h: HubHarness, clusterId: string, nodeId: string): 
     .filter((e) => e.event === 'node.state')
     .map((e) => e.payload as { clusterId: string; node: NodeView });
   return states.filter((s) => s.clusterId === clusterId && s.node.id === nodeId).at(-1)?.node;
+}
+
+/** A test cluster with a hub beside it that accepts the nodes' real host keys. */
+export interface HubOnCluster {
+  cluster: TestCluster;
+  ws: SshWorkspace;
+  h: HubHarness;
+  /** Stops answering, closes the hub, removes the cluster and the workspace. */
+  close(): Promise<void>;
+}
+
+export async function startHubOnCluster(
+  options: TestClusterOptions,
+  hubOver: Partial<HubSshOptions> = {},
+): Promise<HubOnCluster> {
+  const cluster = await startTestCluster(options);
+  const ws = sshWorkspace();
+  const h = startHub(ws.hubOptions(hubOver));
+  const answering = answerHostKeys(h, cluster);
+  return {
+    cluster,
+    ws,
+    h,
+    close: async () => {
+      answering.stop();
+      h.hub.close();
+      await cluster.down();
+      ws.remove();
+    },
+  };
 }

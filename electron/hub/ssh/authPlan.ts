@@ -21,6 +21,30 @@ interface Candidate {
   method: AnyAuthMethod;
   /** A key's public blob: not offered again once the agent offered the same key. */
   blob?: Buffer;
+  /** The password as keyboard-interactive answers, for a server that does not take "password". */
+  viaKeyboard?: Candidate;
+}
+
+/**
+ * The password, offered once: as "password", or as keyboard-interactive when the server only
+ * takes that (PAM). Only prompts that ask for a password are answered; any other prompt (a
+ * one-time code, say) is answered empty and noted, so the login fails with the reason.
+ */
+function passwordCandidate(username: string, password: string, notes: string[]): Candidate {
+  const keyboard: AnyAuthMethod = {
+    type: 'keyboard-interactive',
+    username,
+    prompt: (_name, _instructions, _lang, prompts, finish) => {
+      const others = prompts.filter((p) => !/password/i.test(p.prompt));
+      for (const p of others) notes.push(`the server asked "${p.prompt.trim()}", which mosdesk cannot answer`);
+      finish(prompts.map((p) => (/password/i.test(p.prompt) ? password : '')));
+    },
+  };
+  return {
+    label: () => 'password',
+    method: { type: 'password', username, password },
+    viaKeyboard: { label: () => 'password (keyboard-interactive)', method: keyboard },
+  };
 }
 
 /** One identity file: what to offer from it, and its public key to let through the agent. */
@@ -90,10 +114,7 @@ export async function planAuth(hop: SshHop): Promise<AuthPlan> {
     queue.push(made.candidate);
   }
   queue.push(...files.flatMap((f) => (f.candidate ? [f.candidate] : [])));
-  if (hop.password !== undefined) {
-    const method: AnyAuthMethod = { type: 'password', username: hop.user, password: hop.password };
-    queue.push({ label: () => 'password', method });
-  }
+  if (hop.password !== undefined) queue.push(passwordCandidate(hop.user, hop.password, notes));
   const tried: Candidate[] = [];
   let asked = false;
   const offeredByAgent = (blob: Buffer | undefined): boolean =>
@@ -102,7 +123,9 @@ export async function planAuth(hop: SshHop): Promise<AuthPlan> {
     asked = true;
     // Skip what the server said it does not take (password on a key-only server, say).
     while (queue.length > 0) {
-      const candidate = queue.shift() as Candidate;
+      let candidate = queue.shift() as Candidate;
+      // Servers that check passwords through PAM often take them only as keyboard-interactive.
+      if (candidate.viaKeyboard && methodsLeft && !methodsLeft.includes('password')) candidate = candidate.viaKeyboard;
       const type = candidate.method.type === 'agent' ? 'publickey' : candidate.method.type;
       if (methodsLeft && !methodsLeft.includes(type)) continue;
       if (offeredByAgent(candidate.blob)) continue;

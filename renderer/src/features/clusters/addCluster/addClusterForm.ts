@@ -1,6 +1,6 @@
 import type { AddClusterParams } from '../../../../../electron/api';
 import { hostsError } from '../hostsField';
-import { emptySshFields, portError, settingsFromFields, type SshFields } from '../sshSettings/sshForm';
+import { emptySshFields, portError, settingsFromFields, type SshFields, typedSecrets } from '../sshSettings/sshForm';
 
 /** What the "Add cluster" dialog holds: strings as typed, so nothing is lost on an error. */
 export interface AddClusterForm extends SshFields {
@@ -38,7 +38,7 @@ export function toAddClusterParams(form: AddClusterForm): AddClusterParams {
   const params: AddClusterParams = { name: form.name.trim(), settings: settingsFromFields(form) };
   if (form.mode === 'hosts') params.hosts = form.hosts.trim();
   else params.fromNode = form.fromNode.trim();
-  // A passphrase is sent exactly as typed: spaces at either end may be part of it.
-  if (form.passphrase) params.secrets = { passphrase: form.passphrase };
+  const secrets = typedSecrets(form);
+  if (secrets) params.secrets = secrets;
   return params;
 }

@@ -1,10 +1,10 @@
 import type { ClusterSummary, NodeView, Params, SshSecrets } from '../../../../../electron/api';
-import { fieldsFromSettings, portError, settingsFromFields, type SshFields } from './sshForm';
+import { fieldsFromSettings, portError, settingsFromFields, type SshFields, typedSecrets } from './sshForm';
 
 /** The "SSH settings" dialog's draft, for a whole cluster or for one node of it. */
 export interface ConfigureForm extends SshFields {
-  /** Sends an empty passphrase, which makes the hub forget the saved one. */
-  forgetPassphrase: boolean;
+  /** Sends an empty passphrase and password, which makes the hub forget the saved ones. */
+  forgetSecrets: boolean;
 }
 
 export type ConfigureErrors = Partial<Record<'port', string>>;
@@ -17,7 +17,7 @@ export type ConfigureParams = Params<'clusters.configure'>;
  */
 export function configureFormFor(cluster: ClusterSummary, node?: NodeView): ConfigureForm {
   const fields = node ? fieldsFromSettings(node.settings, 'node') : fieldsFromSettings(cluster.settings, 'cluster');
-  return { ...fields, forgetPassphrase: false };
+  return { ...fields, forgetSecrets: false };
 }
 
 export function validateConfigureForm(form: ConfigureForm): ConfigureErrors {
@@ -26,13 +26,13 @@ export function validateConfigureForm(form: ConfigureForm): ConfigureErrors {
 }
 
 /**
- * The secrets to send: none keeps what the hub has; `''` forgets it; otherwise the passphrase
- * exactly as typed (spaces at either end may be part of it). Forgetting wins over a typed one,
- * since the dialog clears and disables the box when "forget" is ticked.
+ * The secrets to send: none keeps what the hub has; `''` forgets one; otherwise each exactly
+ * as typed. Forgetting wins over typed ones, since the dialog clears and disables the boxes
+ * when "forget" is ticked.
  */
 export function secretsOf(form: ConfigureForm): SshSecrets | undefined {
-  if (form.forgetPassphrase) return { passphrase: '' };
-  return form.passphrase ? { passphrase: form.passphrase } : undefined;
+  if (form.forgetSecrets) return { passphrase: '', password: '' };
+  return typedSecrets(form);
 }
 
 /** The request for `clusters.configure`: call only when `validateConfigureForm` found nothing. */

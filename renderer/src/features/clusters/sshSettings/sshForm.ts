@@ -1,4 +1,4 @@
-import type { SshSettings } from '../../../../../electron/api';
+import type { SshSecrets, SshSettings } from '../../../../../electron/api';
 
 /**
  * The SSH fields of a form, as typed, shared by "Add cluster" and the settings dialogs:
@@ -11,17 +11,20 @@ export interface SshFields {
   jumpHost: string;
   /** `undefined` only in a node's form: the node takes the cluster's choice. */
   useAgent: boolean | undefined;
+  /** Of the identity file. Secrets are never sent back by the hub: they start empty. */
   passphrase: string;
+  /** For nodes that take password logins. */
+  password: string;
 }
 
 export function emptySshFields(): SshFields {
-  return { user: '', port: '', identityFile: '', jumpHost: '', useAgent: true, passphrase: '' };
+  return { user: '', port: '', identityFile: '', jumpHost: '', useAgent: true, passphrase: '', password: '' };
 }
 
 /**
  * The fields for saved settings. A cluster's ssh-agent choice defaults to on, as the hub's
- * does; a node's stays unset unless the node has its own. The passphrase is never sent
- * back by the hub, so it starts empty (empty keeps the saved one).
+ * does; a node's stays unset unless the node has its own. The passphrase and password are
+ * never sent back by the hub, so they start empty (empty keeps the saved ones).
  */
 export function fieldsFromSettings(settings: SshSettings | undefined, scope: 'cluster' | 'node'): SshFields {
   const s = settings ?? {};
@@ -32,7 +35,19 @@ export function fieldsFromSettings(settings: SshSettings | undefined, scope: 'cl
     jumpHost: s.jumpHost ?? '',
     useAgent: scope === 'cluster' ? (s.useAgent ?? true) : s.useAgent,
     passphrase: '',
+    password: '',
   };
+}
+
+/**
+ * The secrets typed, exactly as typed (spaces at either end may be part of them); undefined
+ * when none was, so the hub keeps what it has.
+ */
+export function typedSecrets(fields: SshFields): SshSecrets | undefined {
+  const secrets: SshSecrets = {};
+  if (fields.passphrase) secrets.passphrase = fields.passphrase;
+  if (fields.password) secrets.password = fields.password;
+  return Object.keys(secrets).length > 0 ? secrets : undefined;
 }
 
 /** Why the port cannot be sent, or undefined when it is empty or fine. */

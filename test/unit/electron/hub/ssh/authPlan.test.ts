@@ -151,6 +151,30 @@ describe('planAuth', () => {
     expect(passwordOnly.describe()).toBe('tried ssh-agent, password');
   });
 
+  it('gives the password as keyboard-interactive answers to a server that takes only that, once', async () => {
+    const plan = await planAuth(hop({ identityFiles: [files.plain], password: PASSWORD }));
+    const offered = drive(plan, [['keyboard-interactive'], ['keyboard-interactive']]);
+    expect(names(offered)).toEqual(['key', 'keyboard-interactive', 'stop']);
+    expect(plan.describe()).toBe(`tried key ${files.plain}, password (keyboard-interactive)`);
+    const method = offered[1] as AnyAuthMethod & { type: 'keyboard-interactive' };
+    const answer = (prompts: string[]): string[] => {
+      let answers: string[] = [];
+      method.prompt(
+        '',
+        '',
+        '',
+        prompts.map((prompt) => ({ prompt, echo: false })),
+        (a) => (answers = a),
+      );
+      return answers;
+    };
+    expect(answer(['Password: '])).toEqual([PASSWORD]);
+    expect(answer([])).toEqual([]);
+    expect(answer(["root@node1's password:", 'Verification code: '])).toEqual([PASSWORD, '']);
+    expect(plan.describe()).toContain('the server asked "Verification code:", which mosdesk cannot answer');
+    expect(plan.describe()).not.toContain(PASSWORD);
+  });
+
   it('never puts the passphrase or the password in describe()', async () => {
     for (const passphrase of [PASSPHRASE, 'wrong horse']) {
       const plan = await planAuth(

@@ -58,10 +58,15 @@ describe('toAddClusterParams', () => {
       form: form({ name: 'lab', hosts: 'a', passphrase: ' two words ' }),
       want: { name: 'lab', hosts: 'a', settings: { useAgent: true }, secrets: { passphrase: ' two words ' } },
     },
+    {
+      name: 'a password exactly as typed, beside the passphrase',
+      form: form({ name: 'lab', hosts: 'a', passphrase: 'p', password: ' pw ' }),
+      want: { name: 'lab', hosts: 'a', settings: { useAgent: true }, secrets: { passphrase: 'p', password: ' pw ' } },
+    },
   ];
   it.each(rows)('maps $name', ({ form: f, want }) => expect(toAddClusterParams(f)).toEqual(want));
 
-  it('sends no secrets at all without a passphrase', () => {
+  it('sends no secrets at all without a passphrase or password', () => {
     expect(toAddClusterParams(form({ name: 'lab', hosts: 'a' }))).not.toHaveProperty('secrets');
   });
 });
@@ -102,6 +107,6 @@ describe('validateForm', () => {
 
 describe('emptyForm', () => {
   it('starts with a host list and the ssh-agent on', () => {
-    expect(emptyForm()).toMatchObject({ mode: 'hosts', useAgent: true, passphrase: '' });
+    expect(emptyForm()).toMatchObject({ mode: 'hosts', useAgent: true, passphrase: '', password: '' });
   });
 });

@@ -26,7 +26,8 @@ describe('configureFormFor', () => {
       jumpHost: '',
       useAgent: true,
       passphrase: '',
-      forgetPassphrase: false,
+      password: '',
+      forgetSecrets: false,
     });
   });
 
@@ -68,17 +69,23 @@ describe('toConfigureParams', () => {
   });
 
   it.each([
-    { name: 'nothing typed keeps the saved passphrase', over: {}, want: undefined },
+    { name: 'nothing typed keeps the saved ones', over: {}, want: undefined },
     {
       name: 'a typed passphrase, spaces kept',
       over: { passphrase: ' two words ' },
       want: { passphrase: ' two words ' },
     },
-    { name: 'forget sends an empty one', over: { forgetPassphrase: true }, want: { passphrase: '' } },
+    { name: 'a typed password', over: { password: 'pw' }, want: { password: 'pw' } },
+    { name: 'both typed', over: { passphrase: 'a', password: 'b' }, want: { passphrase: 'a', password: 'b' } },
     {
-      name: 'forget wins over a typed one',
-      over: { forgetPassphrase: true, passphrase: 'x' },
-      want: { passphrase: '' },
+      name: 'forget sends both empty',
+      over: { forgetSecrets: true },
+      want: { passphrase: '', password: '' },
+    },
+    {
+      name: 'forget wins over typed ones',
+      over: { forgetSecrets: true, passphrase: 'x', password: 'y' },
+      want: { passphrase: '', password: '' },
     },
   ])('secrets: $name', ({ over, want }) => {
     expect(secretsOf(clusterForm(over))).toStrictEqual(want);

@@ -6,6 +6,7 @@ import {
   portError,
   settingsFromFields,
   type SshFields,
+  typedSecrets,
 } from '../../../../../../renderer/src/features/clusters/sshSettings/sshForm';
 
 const fields = (over: Partial<SshFields>): SshFields => ({ ...emptySshFields(), ...over });
@@ -35,15 +36,16 @@ describe('settingsFromFields', () => {
     },
   ])('maps $name', ({ fields: f, want }) => expect(settingsFromFields(f)).toStrictEqual(want));
 
-  it('never puts the passphrase into the settings', () => {
-    expect(settingsFromFields(fields({ passphrase: 'secret' }))).not.toHaveProperty('passphrase');
+  it('never puts the passphrase or the password into the settings', () => {
+    const settings = settingsFromFields(fields({ passphrase: 'secret', password: 'pw' }));
+    expect(JSON.stringify(settings)).not.toMatch(/secret|pw|pass/);
   });
 });
 
 describe('fieldsFromSettings', () => {
   const all = { user: 'ops', port: 2222, identityFile: '~/.ssh/lab', jumpHost: 'gw', useAgent: false };
 
-  it('fills every field of saved settings, the port as text, the passphrase empty', () => {
+  it('fills every field of saved settings, the port as text, the secrets empty', () => {
     expect(fieldsFromSettings(all, 'cluster')).toStrictEqual({
       user: 'ops',
       port: '2222',
@@ -51,6 +53,7 @@ describe('fieldsFromSettings', () => {
       jumpHost: 'gw',
       useAgent: false,
       passphrase: '',
+      password: '',
     });
   });
 
@@ -96,4 +99,13 @@ describe('placeholdersFor', () => {
     expect(placeholdersFor({ jumpHost: 'gw' }).jumpHost).toBe("gw (the cluster's)");
     expect(placeholdersFor({}).user).toBe(placeholdersFor().user);
   });
+});
+
+describe('typedSecrets', () => {
+  it.each([
+    { name: 'nothing typed: none, so the hub keeps its own', over: {}, want: undefined },
+    { name: 'a passphrase as typed', over: { passphrase: ' a b ' }, want: { passphrase: ' a b ' } },
+    { name: 'a password as typed', over: { password: 'pw ' }, want: { password: 'pw ' } },
+    { name: 'both', over: { passphrase: 'a', password: 'b' }, want: { passphrase: 'a', password: 'b' } },
+  ])('$name', ({ over, want }) => expect(typedSecrets(fields(over))).toStrictEqual(want));
 });

@@ -1,0 +1,80 @@
+/**
+ * Password logins on the netns test cluster: nodes whose sshd takes passwords (and whose root
+ * has one), reached with no key at all. The password reaches the nodes and nothing else: not
+ * clusters.json, not an event, not a log line. Root only; subnet 24.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClusterSummary } from '../../../electron/api';
+import { MemorySecretStore } from '../../../electron/hub/secrets/secretStore';
+import { passwordHash, type TestCluster } from '../../cluster/testCluster';
+import type { HubHarness } from '../../support/hubHarness';
+import { type HubOnCluster, type SshWorkspace, startHubOnCluster, waitNodeState } from '../../support/sshHub';
+
+const SUBNET = 24;
+const PASSWORD = 'pw-24 Tr0ub4dor&3';
+let cluster: TestCluster;
+let ws: SshWorkspace;
+let h: HubHarness;
+let env: HubOnCluster;
+let added: ClusterSummary;
+const secrets = new MemorySecretStore();
+
+beforeAll(async () => {
+  const rootPasswordHash = await passwordHash(PASSWORD);
+  env = await startHubOnCluster({ name: 'pw24', nodes: 2, subnet: SUBNET, rootPasswordHash }, { secrets });
+  ({ cluster, ws, h } = env);
+}, 60_000);
+
+afterAll(() => env?.close());
+
+const everythingSaid = (): string =>
+  JSON.stringify(h.events) + readFileSync(join(ws.userData, 'clusters.json'), 'utf8');
+
+describe('password logins', () => {
+  it('brings every node up with the password alone (no key, no ssh-agent)', async () => {
+    added = await h.ok('clusters.add', {
+      name: 'Passwords',
+      hosts: `10.210.${SUBNET}.11-12`,
+      settings: { user: 'root', useAgent: false },
+      secrets: { password: PASSWORD },
+    });
+    const up = await Promise.all(added.nodes.map((n) => waitNodeState(h, added.id, n.id, 'up')));
+    expect(up.map((n) => n.hello?.node.hostname)).toEqual(['node1', 'node2']);
+    // sshd's own log says how each login was made.
+    const log = readFileSync(join(cluster.stateDir, 'node1', 'sshd.log'), 'utf8');
+    expect(log).toMatch(/Accepted password for root from 10\.210\.24\.1 /);
+    expect(log).not.toMatch(/Accepted publickey/);
+    expect(everythingSaid()).not.toContain(PASSWORD);
+    expect(await secrets.get(`ssh/${added.id}/password`)).toBe(PASSWORD);
+  });
+
+  it('names the user, the host and "password" when a node is given a wrong one, and never the password', async () => {
+    const from = h.events.length;
+    await h.ok('clusters.configure', {
+      clusterId: added.id,
+      nodeId: 'n2',
+      settings: {},
+      secrets: { password: 'not-the-password' },
+    });
+    const failed = await waitNodeState(h, added.id, 'n2', 'auth-failed', 10_000, from);
+    expect(failed.reason).toContain(`root@${cluster.node(2).address}`);
+    expect(failed.reason).toContain('tried password');
+    expect(everythingSaid()).not.toContain('not-the-password');
+    // The other node keeps the cluster's password and stays up.
+    expect((await h.ok('clusters.list', {})).find((c) => c.id === added.id)?.nodes[0]?.state).toBe('up');
+  });
+
+  it("comes back with the cluster's password once the node's own is forgotten", async () => {
+    const from = h.events.length;
+    await h.ok('clusters.configure', { clusterId: added.id, nodeId: 'n2', settings: {}, secrets: { password: '' } });
+    expect(await secrets.get(`ssh/${added.id}/n2/password`)).toBeUndefined();
+    await waitNodeState(h, added.id, 'n2', 'up', 10_000, from);
+  });
+
+  it('forgets the password with the cluster', async () => {
+    await h.ok('clusters.remove', { clusterId: added.id });
+    expect(await secrets.get(`ssh/${added.id}/password`)).toBeUndefined();
+  });
+});
