@@ -12,7 +12,14 @@ import {
   pidList,
 } from '../../cluster/kernelText';
 import { clusterLayout, isClusterObject, type TestClusterOptions, validateOptions } from '../../cluster/layout';
-import { fingerprint, hasPerSourcePenalties, knownHosts, sshConfig } from '../../cluster/sshText';
+import {
+  fingerprint,
+  hasPerSourcePenalties,
+  knownHosts,
+  nodeShadow,
+  sshConfig,
+  sshdConfig,
+} from '../../cluster/sshText';
 
 const TCP_HEADER = '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n';
 
@@ -108,6 +115,12 @@ describe('validateOptions', () => {
     { name: 'an /etc file out of /etc', options: { ...base, etcFiles: { 1: { '../x': '' } } }, error: /etcFiles/ },
     { name: 'an absolute /etc file', options: { ...base, etcFiles: { 1: { '/etc/x': '' } } }, error: /etcFiles/ },
     { name: "the cluster's /etc/shadow", options: { ...base, etcFiles: { 1: { shadow: '' } } }, error: /shadow/ },
+    { name: 'a password in place of its hash', options: { ...base, rootPasswordHash: 'secret' }, error: /crypt/ },
+    {
+      name: 'a hash with a line break (a second shadow line)',
+      options: { ...base, rootPasswordHash: '$6$salt$abc\nevil::0:0' },
+      error: /crypt/,
+    },
   ];
   it.each(bad)('refuses $name', ({ options, error }) => expect(() => validateOptions(options)).toThrow(error));
   it('accepts a gateway with two hidden nodes', () => {
@@ -166,6 +179,20 @@ describe('OpenSSH text', () => {
     expect(text).toContain('Host node1 demo-node1\n  HostName 10.210.200.11\n  User root\n');
     expect(text).toMatch(/Host node2 demo-node2\n {2}HostName 10\.211\.200\.12\n[^]*ProxyJump demo-node1\n$/);
     expect(text).toContain(`IdentityFile ${layout.keyPath}\n`);
+  });
+
+  it('lets sshd take passwords only when the cluster has a root password', () => {
+    const keyOnly = clusterLayout({ name: 'k', nodes: 1, subnet: 1 });
+    const hash = '$6$salt$' + 'x'.repeat(86);
+    const withPassword = clusterLayout({ name: 'p', nodes: 1, subnet: 1, rootPasswordHash: hash });
+    expect(sshdConfig(keyOnly, keyOnly.nodes[0]!, false)).toMatch(
+      /PermitRootLogin prohibit-password\n[^]*PasswordAuthentication no\n/,
+    );
+    expect(sshdConfig(withPassword, withPassword.nodes[0]!, false)).toMatch(
+      /PermitRootLogin yes\n[^]*PasswordAuthentication yes\n/,
+    );
+    expect(nodeShadow()).toBe('root:*:19000:0:99999:7:::\n');
+    expect(nodeShadow(hash)).toBe(`root:${hash}:19000:0:99999:7:::\n`);
   });
 
   it('writes known_hosts by address without the comment', () => {
