@@ -115,6 +115,16 @@ export interface AppInfo {
   shell: 'electron' | 'browser';
 }
 
+/** Something the user should know that belongs to no node: a damaged saved file, say. */
+export interface HubNotice {
+  noticeId: string;
+  level: 'warning' | 'error';
+  /** Sentences for the user: what happened, what was done, what they can do. */
+  text: string;
+  /** When it was last raised (ms since the epoch). */
+  at: number;
+}
+
 export interface HubRequests {
   'app.info': { params: NoParams; result: AppInfo };
   'clusters.list': { params: NoParams; result: ClusterSummary[] };
@@ -143,6 +153,10 @@ export interface HubRequests {
   'hostkeys.pending': { params: NoParams; result: HostKeyPrompt[] };
   /** Accepts (saved in the app's known hosts) or refuses a host key. */
   'hostkeys.answer': { params: { promptId: string; accept: boolean }; result: { ok: true } };
+  /** The hub's notices that nobody has dismissed yet. */
+  'notices.list': { params: NoParams; result: HubNotice[] };
+  /** Dismisses a notice, in every window. */
+  'notices.dismiss': { params: { noticeId: string }; result: { dismissed: boolean } };
 }
 
 export interface HubEvents {
@@ -153,6 +167,8 @@ export interface HubEvents {
   'hostkey.prompt': HostKeyPrompt;
   /** A prompt was answered (here or in another window) or dropped. */
   'hostkey.resolved': { promptId: string };
+  /** A notice was raised or dismissed: the whole list as it is now. */
+  'notices.changed': { notices: HubNotice[] };
 }
 
 export type Method = keyof HubRequests;
@@ -184,6 +200,8 @@ export const METHODS = {
   'nodes.reconnect': 1,
   'hostkeys.pending': 1,
   'hostkeys.answer': 1,
+  'notices.list': 1,
+  'notices.dismiss': 1,
 } as const satisfies Record<Method, 1>;
 
 export const EVENTS = {
@@ -192,6 +210,7 @@ export const EVENTS = {
   'clusters.changed': 1,
   'hostkey.prompt': 1,
   'hostkey.resolved': 1,
+  'notices.changed': 1,
 } as const satisfies Record<EventName, 1>;
 
 export function isMethod(name: unknown): name is Method {

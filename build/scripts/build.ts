@@ -61,7 +61,10 @@ const parts: Record<string, () => Promise<void>> = {
     });
   },
   async renderer() {
-    await viteBuild({ configFile: fromRoot('renderer/vite.config.ts'), logLevel: 'warn' });
+    // Always the production build, whatever NODE_ENV the caller has (vitest sets "test", and
+    // Vite then bundles Vue's development build, which warns and rethrows): dist/ is what ships.
+    process.env.NODE_ENV = 'production';
+    await viteBuild({ configFile: fromRoot('renderer/vite.config.ts'), logLevel: 'warn', mode: 'production' });
   },
 };
 

@@ -5,9 +5,11 @@ import { hubParamsSchemas } from './api/paramsSchemas';
 import type { ConnectionState } from './api/connection';
 import { summarize, type Cluster } from './clusters/cluster';
 import { createLocalCluster } from './clusters/localCluster';
+import type { SshClusters } from './clusters/sshClusters';
 import { createSshSide, type Broadcast, type HubSshOptions } from './hubSsh';
 import { HubError, toHubErrorData } from './errors';
 import type { HubLog } from './log';
+import { NoticeBoard } from './notices';
 
 export interface HubOptions {
   version: string;
@@ -55,18 +57,32 @@ function startClusters(opts: HubOptions, broadcast: Broadcast): HubContext {
         [...clusters.values()].map(summarize),
       )
     : undefined;
+  const notices = new NoticeBoard((list) => broadcast('notices.changed', { notices: list }));
   return {
     appInfo: { version: opts.version, shell: opts.shell },
     clusters,
     ssh,
+    notices,
     // Saved clusters start at once; requests that need them wait for this.
-    ready: ssh
-      ? ssh.clusters.loadSaved().then(
-          (warning) => (warning ? opts.log.warn(warning) : undefined),
-          (err: unknown) => opts.log.warn('the saved clusters could not be read', err),
-        )
-      : Promise.resolve(),
+    ready: ssh ? loadSavedClusters(ssh.clusters, opts.log, notices) : Promise.resolve(),
   };
+}
+
+/** Starts the saved SSH clusters; what went wrong is logged and shown to the user. */
+async function loadSavedClusters(sshClusters: SshClusters, log: HubLog, notices: NoticeBoard): Promise<void> {
+  try {
+    const warning = await sshClusters.loadSaved();
+    if (warning === undefined) return;
+    log.warn(warning);
+    notices.raise('warning', warning);
+  } catch (err) {
+    log.warn('the saved clusters could not be read', err);
+    const why = err instanceof Error ? err.message : String(err);
+    notices.raise(
+      'error',
+      `The saved clusters could not be read: ${why} None was started, and mosdesk will not change the file until it can read it: fix it, then start mosdesk again.`,
+    );
+  }
 }
 
 /** The hub: clusters, node sessions and the API every shell exposes. No Electron here. */

@@ -3,28 +3,23 @@
  * dialog, check and accept the host keys, and see every node live; then pull one node's cable.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordHash, startTestCluster, type TestCluster } from '../cluster/testCluster';
-import { type RunningBrowserMode, startBrowserMode } from '../support/browserMode';
-import { launchChromium } from '../support/chromium';
-import { ROOT } from '../support/dist';
+import { type AppInBrowser, ARTIFACTS, openAppInBrowser } from '../support/appInBrowser';
 
-const ARTIFACTS = resolve(ROOT, 'test-results/e2e');
 const NODES = 4;
 /** The nodes take this root password too, for the password step. */
 const PASSWORD = 'e2e-30 password';
 let cluster: TestCluster;
 let home: string;
-let app: RunningBrowserMode;
-let browser: Browser;
+let opened: AppInBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   cluster = await startTestCluster({
     name: 'e2e30',
     nodes: NODES,
@@ -32,15 +27,12 @@ beforeAll(async () => {
     rootPasswordHash: await passwordHash(PASSWORD),
   });
   home = mkdtempSync(join(tmpdir(), 'mosdesk-e2e-home-'));
-  app = await startBrowserMode({ home });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(app.url.href);
+  opened = await openAppInBrowser({ home });
+  ({ page } = opened);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await opened?.close();
   await cluster?.down();
   if (home) rmSync(home, { recursive: true, force: true });
 });

@@ -1,32 +1,25 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningBrowserMode, startBrowserMode } from '../support/browserMode';
-import { launchChromium } from '../support/chromium';
+import { type AppInBrowser, ARTIFACTS, openAppInBrowser } from '../support/appInBrowser';
+import type { RunningBrowserMode } from '../support/browserMode';
 import { startCpuBurners } from '../support/cpuBurners';
-import { ROOT } from '../support/dist';
 
-const ARTIFACTS = resolve(ROOT, 'test-results/e2e');
+let opened: AppInBrowser;
 let app: RunningBrowserMode;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  app = await startBrowserMode();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(app.url.href);
+  opened = await openAppInBrowser();
+  ({ app, browser, page } = opened);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => opened?.close());
 
 const loadAvgOne = (): number => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
 const shownLoad = async (): Promise<number> => Number(await page.getByTestId('node-load-1').textContent());

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requireBuilt, ROOT, WEB_MAIN } from './dist';
@@ -7,6 +7,8 @@ import { requireBuilt, ROOT, WEB_MAIN } from './dist';
 export interface BrowserModeOptions {
   /** The hub's HOME (its ~/.ssh); default: the test's own. */
   home?: string;
+  /** Files to put in the user-data folder before the hub starts (name -> content). */
+  userDataFiles?: Record<string, string>;
 }
 
 export interface RunningBrowserMode {
@@ -24,6 +26,8 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
   requireBuilt(WEB_MAIN);
   // A fresh user-data folder: the tests never read or write the developer's saved clusters.
   const userData = mkdtempSync(join(tmpdir(), 'mosdesk-e2e-userdata-'));
+  for (const [name, content] of Object.entries(options.userDataFiles ?? {}))
+    writeFileSync(join(userData, name), content);
   const env: NodeJS.ProcessEnv = { ...process.env, ...(options.home !== undefined && { HOME: options.home }) };
   delete env.SSH_AUTH_SOCK;
   const child: ChildProcess = spawn(process.execPath, [WEB_MAIN, '--user-data', userData], {

@@ -3,6 +3,7 @@ import type { AppInfo, Method, Params, Result } from '../../api';
 import { type Cluster, summarize } from '../clusters/cluster';
 import type { SshClusters } from '../clusters/sshClusters';
 import { HubError } from '../errors';
+import type { NoticeBoard } from '../notices';
 import type { HostKeyPrompts } from '../trust/hostKeyPrompts';
 import { clusterMetrics } from './clusterMetrics';
 import type { ConnectionState } from './connection';
@@ -14,6 +15,7 @@ export interface HubContext {
   ssh: { clusters: SshClusters; prompts: HostKeyPrompts } | undefined;
   /** Settles once the saved clusters are loaded. */
   ready: Promise<void>;
+  notices: NoticeBoard;
 }
 
 function sshOf(hub: HubContext): NonNullable<HubContext['ssh']> {
@@ -75,4 +77,6 @@ export const hubHandlers: Handlers = {
     await sshOf(hub).prompts.answer(promptId, accept);
     return { ok: true };
   },
+  'notices.list': async (_p, _c, hub) => hub.notices.list(),
+  'notices.dismiss': async ({ noticeId }, _c, hub) => ({ dismissed: hub.notices.dismiss(noticeId) }),
 };

@@ -38,4 +38,6 @@ export const hubParamsSchemas = {
   'nodes.reconnect': z.strictObject({ clusterId: id, nodeId: id }),
   'hostkeys.pending': noParams,
   'hostkeys.answer': z.strictObject({ promptId: id, accept: z.boolean() }),
+  'notices.list': noParams,
+  'notices.dismiss': z.strictObject({ noticeId: id }),
 } satisfies Record<Method, z.ZodType>;

@@ -85,6 +85,8 @@ function validCluster(candidate: unknown, others: readonly StoredCluster[]): Sto
  */
 export class ClusterStore {
   private clusters: StoredCluster[] | undefined;
+  /** Why the file could not be read: then nothing may write it, or the user's clusters would be lost. */
+  private unreadable: string | undefined;
   private readonly serial = createSerialQueue();
 
   constructor(readonly path: string) {}
@@ -95,7 +97,8 @@ export class ClusterStore {
 
   /**
    * Reads the file (missing: no clusters). A damaged file is moved aside and the list
-   * starts empty; `warning` then says so, for the UI. Other read failures throw.
+   * starts empty; `warning` then says so, for the UI. Other read failures (a file mosdesk
+   * may not read, say) throw, and every change is refused from then on.
    */
   load(): Promise<{ warning?: string }> {
     return this.serial(async () => {
@@ -103,9 +106,16 @@ export class ClusterStore {
         this.clusters = (await readJsonFile(this.path, fileSchema))?.clusters ?? [];
         return {};
       } catch (err) {
-        if (!(err instanceof JsonFileError) || err.movedTo === undefined) throw err;
+        if (!(err instanceof JsonFileError) || err.movedTo === undefined) {
+          this.unreadable = err instanceof Error ? err.message : String(err);
+          throw err;
+        }
         this.clusters = [];
-        return { warning: `${err.message} The saved clusters start empty.` };
+        return {
+          warning:
+            `${err.message} The saved clusters start empty: add them again, or stop mosdesk, ` +
+            'repair that file and rename it back to clusters.json.',
+        };
       }
     });
   }
@@ -151,6 +161,12 @@ export class ClusterStore {
   }
 
   private loaded(): StoredCluster[] {
+    if (this.unreadable !== undefined) {
+      throw new HubError(
+        'unavailable',
+        `The saved clusters could not be read (${this.unreadable}), so mosdesk changes none of them: fix the file and start mosdesk again.`,
+      );
+    }
     if (!this.clusters) throw new Error('ClusterStore: call load() first');
     return this.clusters;
   }

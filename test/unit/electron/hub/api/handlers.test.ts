@@ -4,6 +4,7 @@ import type { SshClusters } from '../../../../../electron/hub/clusters/sshCluste
 import { hubHandlers, type HubContext } from '../../../../../electron/hub/api/handlers';
 import type { ConnectionState } from '../../../../../electron/hub/api/connection';
 import type { NodeSession } from '../../../../../electron/hub/nodes/nodeSession';
+import { NoticeBoard } from '../../../../../electron/hub/notices';
 import type { HostKeyPrompts } from '../../../../../electron/hub/trust/hostKeyPrompts';
 
 function node(id: string): NodeSession {
@@ -22,6 +23,7 @@ function context() {
     ]),
     ssh: { clusters: { reconnect } as unknown as SshClusters, prompts: {} as HostKeyPrompts },
     ready: Promise.resolve(),
+    notices: new NoticeBoard(() => undefined),
   };
   return { hub, local, lab, reconnect };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -159,7 +159,7 @@ describe('ClusterStore', () => {
     expect(warning).toMatch(
       /clusters\.json was damaged \(not JSON: .*\); it was moved aside to clusters\.json\.corrupt-/,
     );
-    expect(warning).toContain('The saved clusters start empty.');
+    expect(warning).toContain('The saved clusters start empty: add them again, or stop mosdesk, repair that file');
     expect(fresh.list()).toEqual([]);
     await fresh.add(cluster('b'));
     expect(readdirSync(dir).sort()).toEqual([
@@ -178,5 +178,19 @@ describe('ClusterStore', () => {
     const unloaded = ClusterStore.inDir(dir);
     await expect(unloaded.add(cluster('a'))).rejects.toThrow('call load() first');
     expect(() => unloaded.list()).toThrow('call load() first');
+  });
+
+  it('refuses every change after a read that failed, so the unread file is never replaced', async () => {
+    // A directory in the file's place: unreadable even for root, and nothing to move aside.
+    const other = mkdtempSync(join(tmpdir(), 'mosdesk-clusters-'));
+    mkdirSync(join(other, 'clusters.json'));
+    const blocked = ClusterStore.inDir(other);
+    await expect(blocked.load()).rejects.toThrow(/clusters\.json cannot be read \(EISDIR\)/);
+    const err = await refusal(blocked.add(cluster('a')));
+    expect(err.code).toBe('unavailable');
+    expect(err.message).toMatch(/could not be read \(.*EISDIR.*\), so mosdesk changes none of them/);
+    expect(() => blocked.list()).toThrow(/could not be read/);
+    expect(statSync(join(other, 'clusters.json')).isDirectory()).toBe(true);
+    rmSync(other, { recursive: true, force: true });
   });
 });
