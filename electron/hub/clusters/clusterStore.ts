@@ -13,6 +13,11 @@ export interface StoredCluster {
   name: string;
   settings: SshSettings;
   nodes: NodeConfig[];
+  /**
+   * The number the next added node's id (`n<k>`) starts from, so a forgotten node's id is never
+   * given to another host. Absent in files from before it existed: then after the highest id.
+   */
+  nextNodeNumber?: number;
 }
 
 export const MAX_NODES_PER_CLUSTER = 4096;
@@ -38,6 +43,7 @@ const clusterSchema = z.strictObject({
     .array(nodeSchema)
     .min(1, 'a cluster needs at least one node')
     .max(MAX_NODES_PER_CLUSTER, `a cluster has at most ${MAX_NODES_PER_CLUSTER} nodes`),
+  nextNodeNumber: z.number().int().min(1).max(1_000_000_000).optional(),
 });
 
 const nameKey = (name: string): string => name.normalize('NFKC').toLowerCase();

@@ -27,6 +27,12 @@ function nodesFromHosts(hosts: string): NodeConfig[] {
   return parseHostList(hosts).map((e, i) => ({ id: `n${i + 1}`, host: e.host, settings: hostSettings(e) }));
 }
 
+/** The number for the next node id `n<k>`: past every id the cluster has and has had. */
+export function nextNodeNumber(cluster: StoredCluster): number {
+  const highest = Math.max(0, ...cluster.nodes.map((n) => Number(/^n(\d+)$/.exec(n.id)?.[1] ?? 0)));
+  return Math.max(highest + 1, cluster.nextNodeNumber ?? 1);
+}
+
 /** Runs `change`; if it fails, puts the secrets back as they were and rethrows. */
 async function withUndo<T>(undo: UndoSecrets, change: () => Promise<T>): Promise<T> {
   try {
@@ -119,7 +125,7 @@ export class SshClusters {
     return cluster;
   }
 
-  /** Adds hosts to a cluster (ids continue after the highest); a host already in it is refused. */
+  /** Adds hosts to a cluster (ids never reuse a forgotten node's); a host already in it is refused. */
   async addNodes(clusterId: string, hosts: string): Promise<Cluster> {
     const cluster = this.sshCluster(clusterId);
     const entries = parseHostList(hosts);
@@ -127,9 +133,9 @@ export class SshClusters {
       const taken = new Set(c.nodes.map((n) => n.host.toLowerCase()));
       const twice = entries.filter((e) => taken.has(e.host.toLowerCase())).map((e) => e.host);
       if (twice.length > 0) throw new HubError('bad-request', `${c.name} already has ${twice.slice(0, 5).join(', ')}.`);
-      let next = Math.max(0, ...c.nodes.map((n) => Number(/^n(\d+)$/.exec(n.id)?.[1] ?? 0))) + 1;
+      let next = nextNodeNumber(c);
       const added = entries.map((e) => ({ id: `n${next++}`, host: e.host, settings: hostSettings(e) }));
-      return { ...c, nodes: [...c.nodes, ...added] };
+      return { ...c, nodes: [...c.nodes, ...added], nextNodeNumber: next };
     });
     const fresh = stored.nodes.filter((n) => !cluster.nodes.some((s) => s.snapshot.id === n.id));
     const current = this.currents.get(clusterId) ?? (() => undefined);
@@ -150,7 +156,12 @@ export class SshClusters {
         `${node.snapshot.name} is the last node of ${cluster.name}; remove the cluster instead.`,
       );
     }
-    await this.opts.store.update(clusterId, (c) => ({ ...c, nodes: c.nodes.filter((n) => n.id !== nodeId) }));
+    await this.opts.store.update(clusterId, (c) => ({
+      ...c,
+      nodes: c.nodes.filter((n) => n.id !== nodeId),
+      // Counted before the node goes, so its id is not given to the next host.
+      nextNodeNumber: nextNodeNumber(c),
+    }));
     node.dispose();
     cluster.nodes.splice(cluster.nodes.indexOf(node), 1);
     this.opts.env.prompts.forgetNode(clusterId, nodeId);

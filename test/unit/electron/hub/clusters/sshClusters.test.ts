@@ -6,7 +6,7 @@ import type { AddClusterParams, NodeView } from '../../../../../electron/api';
 import type { Cluster } from '../../../../../electron/hub/clusters/cluster';
 import { ClusterStore } from '../../../../../electron/hub/clusters/clusterStore';
 import { secretKey, type SshEnvironment } from '../../../../../electron/hub/clusters/nodeConnector';
-import { SshClusters } from '../../../../../electron/hub/clusters/sshClusters';
+import { nextNodeNumber, SshClusters } from '../../../../../electron/hub/clusters/sshClusters';
 import { HubError } from '../../../../../electron/hub/errors';
 import { silentLog } from '../../../../../electron/hub/log';
 import { Fanout } from '../../../../../electron/hub/nodes/fanout';
@@ -205,6 +205,38 @@ describe('SshClusters: a removed cluster stays gone', () => {
     await clusters.add(params('node2', { name: 'Late' }));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(views.slice(seen)).toEqual([]);
+  });
+});
+
+describe('SshClusters node ids', () => {
+  const ids = (cluster: Cluster): string[] => cluster.nodes.map((n) => n.snapshot.id);
+
+  it("never gives a forgotten node's id to another host, also after a restart", async () => {
+    const cluster = await clusters.add(params('node1 node2 node3'));
+    await clusters.removeNode(cluster.id, 'n3');
+    expect(ids(await clusters.addNodes(cluster.id, 'node4'))).toEqual(['n1', 'n2', 'n4']);
+    await clusters.removeNode(cluster.id, 'n4');
+    clusters.stopAll();
+    const reopened = ClusterStore.inDir(dir);
+    await reopened.load();
+    expect(reopened.get(cluster.id)).toMatchObject({ nextNodeNumber: 5 });
+  });
+
+  it.each([
+    { name: 'a new cluster', nodes: ['n1', 'n2'], saved: undefined, want: 3 },
+    { name: 'a file from before the counter', nodes: ['n1', 'n7'], saved: undefined, want: 8 },
+    { name: 'a counter past the ids', nodes: ['n1'], saved: 9, want: 9 },
+    { name: 'ids past a stale counter', nodes: ['n12'], saved: 3, want: 13 },
+    { name: 'ids that are not n<k>', nodes: ['a', 'n2x'], saved: undefined, want: 1 },
+  ])('nextNodeNumber: $name', ({ nodes, saved, want }) => {
+    const stored = {
+      id: 'c',
+      name: 'c',
+      settings: {},
+      nodes: nodes.map((id) => ({ id, host: id, settings: {} })),
+      ...(saved === undefined ? {} : { nextNodeNumber: saved }),
+    };
+    expect(nextNodeNumber(stored)).toBe(want);
   });
 });
 
