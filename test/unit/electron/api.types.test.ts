@@ -23,6 +23,10 @@ function contract(hub: HubClient): void {
   void hub.call('hostkeys.answer', { promptId: 'p', accept: 'yes' });
   // @ts-expect-error no such event
   hub.on('node.exploded', () => undefined);
+  void hub.call('notices.dismiss', { noticeId: 'n' });
+  // @ts-expect-error noticeId is required
+  void hub.call('notices.dismiss', {});
+  hub.on('notices.changed', (p) => void p.notices.map((n) => n.level));
 }
 
 describe('hub API name tables', () => {
@@ -40,6 +44,8 @@ describe('hub API name tables', () => {
       'nodes.add',
       'nodes.reconnect',
       'nodes.remove',
+      'notices.dismiss',
+      'notices.list',
     ]);
     expect(Object.keys(EVENTS).sort()).toEqual([
       'clusters.changed',
@@ -47,6 +53,7 @@ describe('hub API name tables', () => {
       'hostkey.resolved',
       'metrics.sample',
       'node.state',
+      'notices.changed',
     ]);
     expect(typeof contract).toBe('function');
   });
