@@ -1,13 +1,16 @@
 /**
- * `npm run bench [-- metrics|procs]`: what the agent costs next to the tools admins already run.
- * Prints figures and never asserts speed. Options (environment): BENCH_SECONDS (metrics window,
- * default 60), BENCH_PROCS (extra sleeping processes, default 2000), BENCH_RUNS (timed runs of
- * ps and procs.list, default 10), BENCH_NO_BUILD=1 (use dist/agent as it is).
+ * `npm run bench [-- metrics|procs|hub]`: what the agent costs next to the tools admins already
+ * run, and the hub with many nodes. Prints figures and never asserts speed. Options
+ * (environment): BENCH_SECONDS (metrics window, default 60), BENCH_PROCS (extra sleeping
+ * processes, default 2000), BENCH_RUNS (timed runs of ps and procs.list, default 10),
+ * BENCH_NODES (test cluster nodes for the hub bench, default 32, at most 99), BENCH_HUB_SECONDS
+ * (its streaming window, default 20), BENCH_NO_BUILD=1 (use dist/ as it is).
  * Installs prometheus-node-exporter when missing, as root, like `npm test` does its packages.
  */
 import { spawnSync } from 'node:child_process';
-import { ensureDebianPackages, type Requirement } from '../setup/debianPackages';
+import { ensureDebianPackages, REQUIREMENTS as TEST_REQUIREMENTS, type Requirement } from '../setup/debianPackages';
 import { ROOT } from '../support/dist';
+import { benchHub, type HubResult } from './hubBench';
 import { benchMetrics, EXPORTER, type MetricsResult } from './metricsBench';
 import { benchProcs, type ProcsResult } from './procsBench';
 import { installCleanup, killAll, liveCount } from './support/cleanup';
@@ -17,6 +20,11 @@ const REQUIREMENTS: Requirement[] = [
   { pkg: 'prometheus-node-exporter', file: EXPORTER, why: 'the metrics bench compares the agent with it' },
   { pkg: 'procps', file: '/usr/bin/ps', why: 'the processes bench compares procs.list with ps' },
 ];
+
+/** What the test cluster needs, of what `npm test` installs. */
+const CLUSTER_REQUIREMENTS = TEST_REQUIREMENTS.filter((r) =>
+  ['openssh-server', 'openssh-client', 'iproute2', 'util-linux'].includes(r.pkg),
+);
 
 /** The agent's memory target (ARCHITECTURE: "costs next to nothing"). */
 const MEMORY_TARGET_BYTES = 50 * 1024 * 1024;
@@ -83,24 +91,57 @@ function procsRows(r: ProcsResult): string[][] {
   ];
 }
 
-function build(): void {
+function hubRows(r: HubResult): string[][] {
+  const perNode = (v: number): string => (Number.isFinite(v) ? (v / r.nodes).toFixed(4) : 'n/a');
+  return [
+    [`hub: ${r.nodes} nodes, add to all up`, ms(r.firstUpMs), 'host keys answered by the bench, agent uploaded'],
+    ['  new hub to all up again', ms(r.restartUpMs), 'keys known, agents cached: one SSH session each'],
+    [
+      `  CPU s per s, streaming ${r.seconds} s`,
+      Number.isFinite(r.cpuPerSecond) ? r.cpuPerSecond.toFixed(3) : 'n/a',
+      `${perNode(r.cpuPerSecond)} per node; ${r.samplesPerSecond.toFixed(1)} samples/s; pings`,
+    ],
+    ['  hub (and bench) RSS', mb(r.rssBytes), 'one process'],
+    ['  agents RSS, all nodes', mb(r.agentsRssBytes), `${mb(r.agentsRssBytes / r.nodes)} per node`],
+  ];
+}
+
+function build(parts: string[]): void {
   if (process.env.BENCH_NO_BUILD === '1') return;
-  const result = spawnSync('npm', ['run', '--silent', 'build:agent'], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('npm run build:agent failed; the bench measures the current agent.');
+  const result = spawnSync('npx', ['tsx', 'build/scripts/build.ts', ...parts], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`building ${parts.join(' ')} failed; the bench measures the current code.`);
+}
+
+/** The hub bench: its table rows, or why it could not run. */
+async function runHubBench(hub: string[][], problems: string[]): Promise<void> {
+  const nodes = Math.min(intOption('BENCH_NODES', 32, 1), 99);
+  const seconds = intOption('BENCH_HUB_SECONDS', 20, 1);
+  console.log(`\n== hub: ${nodes} test cluster nodes over SSH, streaming for ${seconds} s`);
+  if (process.getuid?.() !== 0) {
+    problems.push('hub: not run, it needs root (network namespaces)');
+    return;
+  }
+  const r = await benchHub(nodes, seconds);
+  hub.push(...hubRows(r));
+  if (r.problem) problems.push(`hub: ${r.problem}`);
 }
 
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['metrics', 'procs'];
-  const unknown = wanted.filter((w) => w !== 'metrics' && w !== 'procs');
-  if (unknown.length > 0) throw new Error(`Unknown bench(es): ${unknown.join(', ')}. Known: metrics, procs.`);
+  const known = ['metrics', 'procs', 'hub'];
+  const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : known;
+  const unknown = wanted.filter((w) => !known.includes(w));
+  if (unknown.length > 0) throw new Error(`Unknown bench(es): ${unknown.join(', ')}. Known: ${known.join(', ')}.`);
   const seconds = intOption('BENCH_SECONDS', 60, 1);
   const sleepers = intOption('BENCH_PROCS', 2000, 0);
   const runs = intOption('BENCH_RUNS', 10, 1);
   installCleanup();
   ensureDebianPackages(REQUIREMENTS);
-  build();
+  // The hub bench needs root (namespaces) and the test cluster's packages.
+  if (wanted.includes('hub')) ensureDebianPackages(CLUSTER_REQUIREMENTS);
+  build(['agent']);
 
   const rows: string[][] = [['', 'agent', 'reference', 'agent/ref']];
+  const hub: string[][] = [['', 'figure', 'what it includes']];
   const problems: string[] = [];
   // One after the other: the 2,000 sleepers of (b) would otherwise weigh on (a)'s figures.
   if (wanted.includes('metrics')) {
@@ -116,7 +157,9 @@ async function main(): Promise<void> {
     rows.push(...procsRows(r));
     if (r.agent.error) problems.push(`agent (processes): ${r.agent.error}`);
   }
-  console.log(`\n${table(rows)}`);
+  if (wanted.includes('hub')) await runHubBench(hub, problems);
+  if (rows.length > 1) console.log(`\n${table(rows)}`);
+  if (hub.length > 1) console.log(`\n${table(hub)}`);
   for (const p of problems) console.log(`\nPROBLEM ${p}`);
   // Each bench has waited for its children to be reaped; this proves it.
   console.log(`\nbench processes still running: ${liveCount()}`);
