@@ -62,6 +62,18 @@ export interface NodeView {
   host?: string;
   /** For SSH nodes: this node's own settings, over the cluster's (empty: all inherited). */
   settings?: SshSettings;
+  /** In state hostkey-changed: which host's key changed, and where the old one is recorded. */
+  changedKey?: ChangedHostKey;
+}
+
+/** A host key that differs from the one on record (the node's, or a jump host's). */
+export interface ChangedHostKey {
+  host: string;
+  port: number;
+  /** The known_hosts file with the old key. */
+  file: string;
+  /** True when that file is mosdesk's own, so `hostkeys.forget` can remove the old key. */
+  appStore: boolean;
 }
 
 export interface ClusterSummary {
@@ -153,6 +165,11 @@ export interface HubRequests {
   'hostkeys.pending': { params: NoParams; result: HostKeyPrompt[] };
   /** Accepts (saved in the app's known hosts) or refuses a host key. */
   'hostkeys.answer': { params: { promptId: string; accept: boolean }; result: { ok: true } };
+  /**
+   * Removes the old key of a node in state hostkey-changed from mosdesk's own known_hosts (as
+   * `ssh-keygen -R` does), then tries the node again, so the new key is asked about.
+   */
+  'hostkeys.forget': { params: { clusterId: string; nodeId: string }; result: { removed: number } };
   /** The hub's notices that nobody has dismissed yet. */
   'notices.list': { params: NoParams; result: HubNotice[] };
   /** Dismisses a notice, in every window. */
@@ -200,6 +217,7 @@ export const METHODS = {
   'nodes.reconnect': 1,
   'hostkeys.pending': 1,
   'hostkeys.answer': 1,
+  'hostkeys.forget': 1,
   'notices.list': 1,
   'notices.dismiss': 1,
 } as const satisfies Record<Method, 1>;

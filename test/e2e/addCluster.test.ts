@@ -151,4 +151,23 @@ describe('adding an SSH cluster in the app', () => {
     expect(await page.getByTestId('hostkey-prompt').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'node-added-back.png') });
   });
+
+  it('trusts a reinstalled node anew only when asked: Forget old key…, then its new fingerprint', async () => {
+    const fresh = await cluster.rekey(2);
+    await cluster.restart(2);
+    const node2 = page.locator(`[data-testid="node-card"][data-node-id="n2"]`);
+    await expect.poll(() => node2.getAttribute('data-state'), { timeout: 30_000 }).toBe('hostkey-changed');
+    expect(await node2.getByTestId('node-reason').textContent()).toContain('REMOTE HOST IDENTIFICATION HAS CHANGED');
+    await page.screenshot({ path: join(ARTIFACTS, 'node-hostkey-changed.png') });
+    await node2.getByTestId('node-forget-hostkey').click();
+    await page.getByTestId('forget-hostkey-dialog-confirm').click();
+    await expect
+      .poll(async () => (await page.getByTestId('hostkey-fingerprint').allTextContents()).map((t) => t.trim()), {
+        timeout: 10_000,
+      })
+      .toEqual([fresh.hostKeyFingerprint]);
+    await page.screenshot({ path: join(ARTIFACTS, 'host-key-renewed.png') });
+    await page.getByTestId('hostkey-dialog').getByRole('button', { name: 'Accept', exact: true }).click();
+    await expect.poll(() => node2.getAttribute('data-state'), { timeout: 15_000 }).toBe('up');
+  });
 });

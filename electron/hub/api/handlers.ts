@@ -77,6 +77,9 @@ export const hubHandlers: Handlers = {
     await sshOf(hub).prompts.answer(promptId, accept);
     return { ok: true };
   },
+  'hostkeys.forget': async ({ clusterId, nodeId }, _c, hub) => ({
+    removed: await sshOf(hub).clusters.forgetHostKey(clusterId, nodeId),
+  }),
   'notices.list': async (_p, _c, hub) => hub.notices.list(),
   'notices.dismiss': async ({ noticeId }, _c, hub) => ({ dismissed: hub.notices.dismiss(noticeId) }),
 };

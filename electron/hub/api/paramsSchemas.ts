@@ -38,6 +38,7 @@ export const hubParamsSchemas = {
   'nodes.reconnect': z.strictObject({ clusterId: id, nodeId: id }),
   'hostkeys.pending': noParams,
   'hostkeys.answer': z.strictObject({ promptId: id, accept: z.boolean() }),
+  'hostkeys.forget': z.strictObject({ clusterId: id, nodeId: id }),
   'notices.list': noParams,
   'notices.dismiss': z.strictObject({ noticeId: id }),
 } satisfies Record<Method, z.ZodType>;

@@ -146,6 +146,31 @@ export class SshClusters {
     return cluster;
   }
 
+  /**
+   * For a node refused for a changed host key recorded in mosdesk's own known_hosts: removes
+   * the old key and tries again every node held for that same host (a shared jump host), so
+   * the new key is asked about. A key in the user's own files is theirs to remove.
+   */
+  async forgetHostKey(clusterId: string, nodeId: string): Promise<number> {
+    const node = this.nodeOf(this.sshCluster(clusterId), nodeId);
+    const changed = node.snapshot.state === 'hostkey-changed' ? node.snapshot.changedKey : undefined;
+    if (!changed) throw new HubError('bad-request', `${node.snapshot.name} has no changed host key to forget.`);
+    if (!changed.appStore) {
+      throw new HubError(
+        'bad-request',
+        `The old key of ${changed.host} is in ${changed.file}, which is yours, not mosdesk's: remove it there (ssh-keygen -R) and retry.`,
+      );
+    }
+    const removed = await this.opts.env.appKnownHosts.remove(changed.host, changed.port);
+    for (const cluster of this.opts.registry.values()) {
+      for (const other of cluster.kind === 'ssh' ? cluster.nodes : []) {
+        const key = other.snapshot.state === 'hostkey-changed' ? other.snapshot.changedKey : undefined;
+        if (key && key.host === changed.host && key.port === changed.port) other.reconnectNow();
+      }
+    }
+    return removed;
+  }
+
   /** Forgets one node: it is disconnected and leaves the saved cluster (and its own secrets go). */
   async removeNode(clusterId: string, nodeId: string): Promise<boolean> {
     const cluster = this.sshCluster(clusterId);

@@ -1,4 +1,4 @@
-import type { NodeState, NodeView, SshSettings } from '../../api';
+import type { ChangedHostKey, NodeState, NodeView, SshSettings } from '../../api';
 import type { Hello } from '../../../agent/src/protocol/types';
 import type { AgentClient } from '../agents/agentClient';
 import type { AgentConnection } from '../agents/greet';
@@ -154,7 +154,7 @@ export class NodeSession {
       err instanceof ConnectFailure
         ? err
         : new ConnectFailure('error', err instanceof Error ? err.message : String(err));
-    this.setState(failure.state, failure.message);
+    this.setState(failure.state, failure.message, undefined, failure.changedKey);
     if (failure.retry === 'manual') {
       this.opts.log.info(`node ${this.opts.name}: ${failure.message} (waiting for the user)`);
       return;
@@ -178,9 +178,10 @@ export class NodeSession {
     this.retryTimer = setTimeout(() => void this.connectOnce(), delay);
   }
 
-  private setState(state: NodeState, reason?: string, hello?: Hello): void {
+  private setState(state: NodeState, reason?: string, hello?: Hello, changedKey?: ChangedHostKey): void {
     const next: NodeView = { id: this.view.id, name: hello?.node.hostname ?? this.view.name, state, since: Date.now() };
     if (reason !== undefined) next.reason = reason;
+    if (changedKey !== undefined) next.changedKey = { ...changedKey };
     const knownHello = hello ?? this.view.hello;
     if (knownHello) next.hello = knownHello;
     if (this.view.host !== undefined) next.host = this.view.host;

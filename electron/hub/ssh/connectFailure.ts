@@ -1,4 +1,4 @@
-import type { NodeState } from '../../api';
+import type { ChangedHostKey, NodeState } from '../../api';
 
 /** States a failed connection attempt leaves a node in. */
 export type FailureState = Exclude<NodeState, 'up' | 'connecting'>;
@@ -13,6 +13,8 @@ export class ConnectFailure extends Error {
     readonly state: FailureState,
     message: string,
     readonly retry: 'backoff' | 'manual' = 'backoff',
+    /** For hostkey-changed: whose key, and where the old one is. */
+    readonly changedKey?: ChangedHostKey,
   ) {
     super(message);
     this.name = 'ConnectFailure';

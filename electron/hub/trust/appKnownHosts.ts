@@ -53,4 +53,21 @@ export class AppKnownHosts {
       await writeFileAtomic(this.path, `${text}${separator}${line}\n`, { mode: 0o600 });
     });
   }
+
+  /**
+   * Removes every key recorded for `host` at `port` (the lines that name it, hashed or not, as
+   * `ssh-keygen -R` does); `@revoked` and `@cert-authority` lines stay. Returns how many lines went.
+   */
+  async remove(host: string, port: number): Promise<number> {
+    const name = knownHostsName(host, port);
+    return this.serial(async () => {
+      const text = await this.text();
+      const { entries } = parseKnownHosts(text, this.path);
+      const gone = new Set(entries.filter((e) => e.marker === undefined && entryMatches(e, name)).map((e) => e.line));
+      if (gone.size === 0) return 0;
+      const kept = text.split('\n').filter((_, i) => !gone.has(i + 1));
+      await writeFileAtomic(this.path, kept.join('\n'), { mode: 0o600 });
+      return gone.size;
+    });
+  }
 }

@@ -69,10 +69,17 @@ export function makeHostKeyGate(opts: GateOptions): HostKeyGate {
     const verdict = checkHostKey(entries, hop.hostName, hop.port, keyType, keyBlob);
     if (verdict.status === 'known') return;
     if (verdict.status === 'changed') {
+      const changedKey = {
+        host: hop.hostName,
+        port: hop.port,
+        file: verdict.file,
+        appStore: verdict.file === opts.appKnownHosts.path,
+      };
       throw new ConnectFailure(
         'hostkey-changed',
         changedKeyWarning(hop, keyType, fingerprint, verdict.file, verdict.line),
         'manual',
+        changedKey,
       );
     }
     if (verdict.status === 'revoked') {

@@ -125,6 +125,26 @@ describe('an SSH cluster of test nodes', () => {
     expect(h.events.filter((e) => e.event === 'hostkey.prompt')).toHaveLength(5);
   });
 
+  it('forgets the old key only when asked, then asks about the new one and comes back', async () => {
+    const held = lastNodeView(h, added.id, 'n2');
+    const node2 = cluster.node(2);
+    expect(held?.changedKey).toEqual({
+      host: node2.address,
+      port: 22,
+      file: join(ws.userData, 'known_hosts'),
+      appStore: true,
+    });
+    const from = h.events.length;
+    expect(await h.ok('hostkeys.forget', { clusterId: added.id, nodeId: 'n2' })).toEqual({ removed: 1 });
+    const prompt = await h.waitEvent('hostkey.prompt', (p) => p.host === node2.address, 10_000, from);
+    expect(prompt.fingerprint).toBe(node2.hostKeyFingerprint);
+    await h.ok('hostkeys.answer', { promptId: prompt.promptId, accept: true });
+    await waitNodeState(h, added.id, 'n2', 'up', 10_000, from);
+    const again = await h.conn.call('hostkeys.forget', { clusterId: added.id, nodeId: 'n2' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    if (!again.ok) expect(again.error.message).toContain('has no changed host key to forget');
+  });
+
   it('names the user and host when the key is refused', async () => {
     const wrong = join(ws.home, 'wrong_key');
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', wrong]);

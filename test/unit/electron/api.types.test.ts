@@ -38,6 +38,7 @@ describe('hub API name tables', () => {
       'clusters.list',
       'clusters.remove',
       'hostkeys.answer',
+      'hostkeys.forget',
       'hostkeys.pending',
       'metrics.subscribe',
       'metrics.unsubscribe',

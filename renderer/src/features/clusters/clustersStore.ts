@@ -80,6 +80,7 @@ export const useClustersStore = defineStore('clusters', () => {
     ...{ clusters, selectedId, selected, loadError },
     ...{ load, select, add, remove, configure, applyNodeState, applyClustersChanged },
     ...{ addNodes: nodes.addNodes, removeNode: nodes.removeNode, reconnect: nodes.reconnect },
+    forgetOldKey: nodes.forgetOldKey,
     retryErrorOf: nodes.retryErrorOf,
   };
 });

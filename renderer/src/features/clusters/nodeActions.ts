@@ -7,8 +7,8 @@ const nodeKey = (clusterId: string, nodeId: string): string => `${clusterId}/${n
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /**
- * The clusters store's requests about single nodes: add, forget, retry, and why a retry
- * failed. `takeReply` puts a cluster from a hub reply into the list (see the store).
+ * The clusters store's requests about single nodes: add, forget, retry, forget an old host
+ * key, and why a retry failed. `takeReply` puts a cluster from a hub reply into the list (see the store).
  */
 export function nodeActions(
   hub: HubClient,
@@ -39,10 +39,19 @@ export function nodeActions(
     }
   }
 
+  /**
+   * Removes a node's old (changed) host key from mosdesk's own store; the hub then asks about
+   * the new one. The hub's refusal reaches the caller (the confirm dialog shows it).
+   */
+  async function forgetOldKey(clusterId: string, nodeId: string): Promise<number> {
+    return (await hub.call('hostkeys.forget', { clusterId, nodeId })).removed;
+  }
+
   return {
     addNodes,
     removeNode,
     reconnect,
+    forgetOldKey,
     retryErrorOf: (clusterId: string, nodeId: string): string | undefined =>
       retryErrors.get(nodeKey(clusterId, nodeId)),
     clearRetryError: (clusterId: string, nodeId: string): void =>

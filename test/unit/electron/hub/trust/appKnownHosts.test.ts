@@ -103,4 +103,31 @@ describe('AppKnownHosts', () => {
     expect(readFileSync(known.path, 'utf8').startsWith('garbage\n')).toBe(true);
     expect((await known.entries()).warnings).toEqual([`${known.path}:1: no key after the host names; line skipped.`]);
   });
+
+  it('removes every key of one host and port, hashed or plain, and nothing else', async () => {
+    const [a, b, c, d, revoked] = [ed25519Blob(), ed25519Blob(), ed25519Blob(), ed25519Blob(), ed25519Blob()];
+    const hashed = AppKnownHosts.inDir(dir, { hash: true });
+    await known.add('node1', 22, 'ssh-ed25519', a);
+    await hashed.add('node1', 22, 'ssh-ed25519', b);
+    await known.add('node1', 2222, 'ssh-ed25519', c);
+    await known.add('node2', 22, 'ssh-ed25519', d);
+    writeFileSync(
+      known.path,
+      `${await known.text()}# a comment\n@revoked node1 ssh-ed25519 ${revoked.toString('base64')}\n`,
+    );
+    expect(await known.remove('NODE1', 22)).toBe(2);
+    const left = await known.text();
+    expect(left).toBe(
+      `[node1]:2222 ssh-ed25519 ${c.toString('base64')}\nnode2 ssh-ed25519 ${d.toString('base64')}\n` +
+        `# a comment\n@revoked node1 ssh-ed25519 ${revoked.toString('base64')}\n`,
+    );
+    expect(statSync(known.path).mode & 0o777).toBe(0o600);
+    expect(await known.remove('node1', 22)).toBe(0);
+    expect(await known.text()).toBe(left);
+  });
+
+  it('removes nothing, and creates no file, when there is none', async () => {
+    expect(await known.remove('node1', 22)).toBe(0);
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });

@@ -98,7 +98,14 @@ describe('makeHostKeyGate refusing', () => {
     expect(message).toContain(`${userFile}:3 holds another key for it`);
     expect(message).toContain('man-in-the-middle');
     expect(message).toContain(`ssh-keygen -R ${name} -f ${userFile}`);
+    expect(failure?.changedKey).toEqual({ host: 'node1', port, file: userFile, appStore: false });
     expect(asked).toEqual([]);
+  });
+
+  it("says when the old key is in mosdesk's own file, which the user may have it forget", async () => {
+    writeFileSync(app.path, `node1 ${pub(other)}\n`);
+    const failure = await decide(hop());
+    expect(failure?.changedKey).toEqual({ host: 'node1', port: 22, file: app.path, appStore: true });
   });
 
   it('refuses when the key on record is of another type', async () => {
@@ -120,6 +127,8 @@ describe('makeHostKeyGate refusing', () => {
     expect(failure?.message).toBe(
       `The ssh-ed25519 key ${fingerprintOf(host)} of node1 is marked @revoked in ${userFile}:2; the connection was refused.`,
     );
+    // A revoked key is not "changed": nothing to forget.
+    expect(failure?.changedKey).toBeUndefined();
     expect(asked).toEqual([]);
   });
 });
