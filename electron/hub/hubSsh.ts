@@ -6,6 +6,7 @@ import type { SshEnvironment } from './clusters/nodeConnector';
 import { SshClusters } from './clusters/sshClusters';
 import { loadAgentBundle, type AgentBundle } from './deploy/agentBundle';
 import type { HubLog } from './log';
+import { PasswordTrials } from './clusters/passwordTrials';
 import { Fanout } from './nodes/fanout';
 import type { LivenessOptions } from './nodes/liveness';
 import type { SecretStore } from './secrets/secretStore';
@@ -73,6 +74,7 @@ export function createSshSide(
     appKnownHosts,
     prompts,
     fanout: new Fanout(opts.fanout ?? 16),
+    passwordTrials: new PasswordTrials(),
     log,
     link: { readyTimeoutMs: opts.readyTimeoutMs ?? 8000, keepaliveMs: 1000 },
     ...(opts.liveness && { liveness: opts.liveness }),

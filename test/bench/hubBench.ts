@@ -36,7 +36,7 @@ async function allUp(h: HubHarness, cluster: ClusterSummary, timeoutMs: number, 
   await Promise.all(cluster.nodes.map((n) => waitNodeState(h, cluster.id, n.id, 'up', timeoutMs, from)));
 }
 
-/** VmRSS of every running agent (their processes are visible from here, in the nodes' PID namespaces). */
+/** VmRSS of every running agent on this machine (the bench's nodes, and any other test or demo cluster's). */
 function agentsRss(): number {
   let total = 0;
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
@@ -83,10 +83,14 @@ export async function benchHub(nodes: number, seconds: number): Promise<HubResul
     env.h.hub.close();
     const t1 = performance.now();
     const again = startHub(env.ws.hubOptions());
-    await again.hub.clusters();
-    await allUp(again, added, 120_000);
-    const restartUpMs = performance.now() - t1;
-    again.hub.close();
+    let restartUpMs: number;
+    try {
+      await again.hub.clusters();
+      await allUp(again, added, 120_000);
+      restartUpMs = performance.now() - t1;
+    } finally {
+      again.hub.close();
+    }
     return { nodes, seconds, firstUpMs, restartUpMs, ...cost, rssBytes, agentsRssBytes };
   } catch (err) {
     const problem = err instanceof Error ? err.message : String(err);

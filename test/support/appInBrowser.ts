@@ -40,8 +40,7 @@ export async function openAppInBrowser(options: BrowserModeOptions = {}): Promis
     page,
     problems: () => [...problems],
     close: async () => {
-      await browser.close();
-      await app.stop();
+      await browser.close().finally(() => app.stop());
       if (problems.length > 0) throw new Error(`The page had problems:\n${problems.join('\n')}`);
     },
   };

@@ -15,6 +15,7 @@ import type { AppKnownHosts } from '../trust/appKnownHosts';
 import { makeHostKeyGate } from '../trust/hostKeyGate';
 import type { HostKeyPrompts } from '../trust/hostKeyPrompts';
 import type { StoredCluster } from './clusterStore';
+import type { PasswordTrials } from './passwordTrials';
 
 /** Everything an SSH node needs to be reached; shared by every node of every cluster. */
 export interface SshEnvironment {
@@ -31,6 +32,8 @@ export interface SshEnvironment {
   link: SshLinkOptions;
   liveness?: LivenessOptions;
   maxBackoffMs?: number;
+  /** One trial at a time for a password not yet known to work (absent: no gating, in some tests). */
+  passwordTrials?: PasswordTrials;
 }
 
 export type SecretKind = keyof SshSecrets;
@@ -42,15 +45,24 @@ export function secretKey(clusterId: string, kind: SecretKind, nodeId?: string):
   return `ssh/${clusterId}${nodeId ? `/${nodeId}` : ''}/${kind}`;
 }
 
-async function secretsFor(env: SshEnvironment, clusterId: string, nodeId: string): Promise<SshSecrets> {
-  const out: SshSecrets = {};
+/** The node's secrets (its own, else the cluster's), and the store key the password came from. */
+async function secretsFor(
+  env: SshEnvironment,
+  clusterId: string,
+  nodeId: string,
+): Promise<{ secrets: SshSecrets; passwordKey?: string }> {
+  const secrets: SshSecrets = {};
+  let passwordKey: string | undefined;
   for (const kind of SECRET_KINDS) {
-    const value =
-      (await env.secrets.get(secretKey(clusterId, kind, nodeId))) ??
-      (await env.secrets.get(secretKey(clusterId, kind)));
-    if (value !== undefined) out[kind] = value;
+    for (const key of [secretKey(clusterId, kind, nodeId), secretKey(clusterId, kind)]) {
+      const value = await env.secrets.get(key);
+      if (value === undefined) continue;
+      secrets[kind] = value;
+      if (kind === 'password') passwordKey = key;
+      break;
+    }
   }
-  return out;
+  return passwordKey === undefined ? { secrets } : { secrets, passwordKey };
 }
 
 /** Warnings already logged: a node's attempts repeat the same ones every few seconds. */
@@ -75,6 +87,8 @@ export interface AttemptSubject {
   node: NodeConfig;
   settings: SshSettings;
   secrets: SshSecrets;
+  /** Where the password came from, for PasswordTrials; absent: not gated. */
+  passwordKey?: string;
 }
 
 /**
@@ -88,7 +102,10 @@ export function attemptConnect(
   callbacks: NodeCallbacks,
 ): Promise<AgentConnection> {
   return env.fanout.run(async () => {
-    const { clusterId, node, settings, secrets } = await subject();
+    const { clusterId, node, settings, secrets: given, passwordKey } = await subject();
+    const trials = passwordKey !== undefined ? env.passwordTrials : undefined;
+    const trial = trials && passwordKey ? await trials.turn(passwordKey, node.id) : undefined;
+    const secrets = trial?.turn === 'withheld' ? withoutPassword(given) : given;
     const config = await loadSshConfigCached(
       {
         home: env.local.home,
@@ -108,8 +125,35 @@ export function attemptConnect(
       ...callbacks,
       warn: (message) => env.log.warn(`known_hosts: ${message}`),
     });
-    return connectOverSsh(target, { bundle: env.bundle(), gate, log: env.log, link: env.link });
+    if (!trials || !passwordKey || trial?.turn !== 'use') {
+      return connectOverSsh(target, { bundle: env.bundle(), gate, log: env.log, link: env.link }).catch((err) => {
+        throw trial?.why === undefined ? err : withheldNote(err, trial.why);
+      });
+    }
+    let outcome: 'accepted' | 'refused' | 'unknown' = 'unknown';
+    target.node.reportPassword = (accepted) => (outcome = accepted ? 'accepted' : 'refused');
+    try {
+      return await connectOverSsh(target, { bundle: env.bundle(), gate, log: env.log, link: env.link });
+    } finally {
+      trials.settle(passwordKey, node.id, outcome, node.host);
+    }
   });
+}
+
+function withoutPassword(secrets: SshSecrets): SshSecrets {
+  const { password: _withheld, ...rest } = secrets;
+  return rest;
+}
+
+/** The failure, saying why the saved password was not offered. */
+function withheldNote(err: unknown, refusedBy: string): unknown {
+  if (!(err instanceof ConnectFailure)) return err;
+  return new ConnectFailure(
+    err.state,
+    `${err.message} The saved password was not offered: ${refusedBy} refused it, and trying it on more nodes could lock the account. Enter it again in SSH settings, or press Retry to try it once more.`,
+    err.retry === 'backoff' && err.state === 'auth-failed' ? 'manual' : err.retry,
+    err.changedKey,
+  );
 }
 
 /** Thrown when an attempt's cluster (or node) is gone by the time the attempt gets its turn. */
@@ -132,10 +176,16 @@ export function connectNode(
       const current = cluster();
       const now = current?.nodes.find((n) => n.id === node.id);
       if (!current || !now) throw callOff();
-      const secrets = await secretsFor(env, current.id, now.id);
+      const { secrets, passwordKey } = await secretsFor(env, current.id, now.id);
       // Reading the secrets took a moment; the cluster may have gone meanwhile.
       if (!cluster()) throw callOff();
-      return { clusterId: current.id, node: now, settings: current.settings, secrets };
+      return {
+        clusterId: current.id,
+        node: now,
+        settings: current.settings,
+        secrets,
+        ...(passwordKey && { passwordKey }),
+      };
     },
     callbacks,
   );

@@ -7,7 +7,7 @@ import type { Cluster } from './cluster';
 import { forgetNodeSecrets, forgetSecrets, saveSecrets, type UndoSecrets } from './clusterSecrets';
 import type { ClusterStore, StoredCluster } from './clusterStore';
 import { readClusterMap } from './fromClusterMap';
-import { connectNode, type SshEnvironment } from './nodeConnector';
+import { connectNode, secretKey, type SshEnvironment } from './nodeConnector';
 
 export interface SshClustersOptions {
   env: SshEnvironment;
@@ -108,6 +108,8 @@ export class SshClusters {
     const cluster = this.sshCluster(clusterId);
     if (nodeId !== undefined) this.nodeOf(cluster, nodeId);
     const undo = secrets ? await saveSecrets(this.opts.env.secrets, clusterId, secrets, nodeId) : async () => undefined;
+    // A password typed anew is tried afresh: what was known of the old one goes.
+    if (secrets?.password !== undefined) this.opts.env.passwordTrials?.forget(secretKey(clusterId, 'password', nodeId));
     const stored = await withUndo(undo, () =>
       this.opts.store.update(clusterId, (c) =>
         nodeId === undefined
@@ -199,7 +201,13 @@ export class SshClusters {
 
   /** Tries one node again now (after the user fixed something). */
   reconnect(clusterId: string, nodeId: string): void {
-    this.nodeOf(this.sshCluster(clusterId), nodeId).reconnectNow();
+    const node = this.nodeOf(this.sshCluster(clusterId), nodeId);
+    // The user's Retry: a password withheld after a refusal may be tried once more.
+    this.opts.env.passwordTrials?.retry(
+      [secretKey(clusterId, 'password', nodeId), secretKey(clusterId, 'password')],
+      nodeId,
+    );
+    node.reconnectNow();
   }
 
   /** The hub closes: every SSH node stops for good, once, and nothing starts after this. */

@@ -14,36 +14,53 @@ export interface AuthPlan {
   note(text: string): void;
   /** True once ssh2 asked for a first method: a disconnect from then on ends a login. */
   started(): boolean;
+  /** True once the password went to the server (as "password" or as keyboard-interactive answers). */
+  passwordSent(): boolean;
 }
+
+/** Ends the login at once, with the reason (a prompt mosdesk must not answer). */
+export type AbortLogin = (why: string) => void;
 
 interface Candidate {
   label: () => string;
   method: AnyAuthMethod;
   /** A key's public blob: not offered again once the agent offered the same key. */
   blob?: Buffer;
-  /** The password as keyboard-interactive answers, for a server that does not take "password". */
-  viaKeyboard?: Candidate;
 }
 
+/** A plain login prompt ("Password:", "root@node1's password:", "Password for root@LAB:"), nothing else. */
+const LOGIN_PROMPT = /^\s*(?:\S+'s\s+)?password(?:\s+for\s+\S+)?:\s*$/i;
+
+/** Prompt text from the server, made safe for a message: one line, at most 120 characters. */
+const shown = (text: string): string =>
+  [...text]
+    .map((c) => (c < ' ' || c === '\x7f' ? ' ' : c))
+    .join('')
+    .replace(/ +/g, ' ')
+    .trim()
+    .slice(0, 120);
+
 /**
- * The password, offered once: as "password", or as keyboard-interactive when the server only
- * takes that (PAM). Only prompts that ask for a password are answered; any other prompt (a
- * one-time code, say) is answered empty and noted, so the login fails with the reason.
+ * The password as keyboard-interactive answers, for servers that check it through PAM: one
+ * round only, and only plain login prompts. A second round (the password was wrong), or any
+ * other prompt (a one-time code, "New password:"), ends the login instead of guessing, so a
+ * wrong or expired password costs one failure, never several.
  */
-function passwordCandidate(username: string, password: string, notes: string[]): Candidate {
-  const keyboard: AnyAuthMethod = {
+function keyboardMethod(username: string, password: string, abort: AbortLogin, sent: () => void): AnyAuthMethod {
+  let answered = false;
+  return {
     type: 'keyboard-interactive',
     username,
     prompt: (_name, _instructions, _lang, prompts, finish) => {
-      const others = prompts.filter((p) => !/password/i.test(p.prompt));
-      for (const p of others) notes.push(`the server asked "${p.prompt.trim()}", which mosdesk cannot answer`);
-      finish(prompts.map((p) => (/password/i.test(p.prompt) ? password : '')));
+      // A round without prompts only shows text (a banner): nothing to answer, nothing sent.
+      if (prompts.length === 0) return finish([]);
+      const other = prompts.find((p) => !LOGIN_PROMPT.test(p.prompt));
+      if (other) return abort(`the server asked "${shown(other.prompt)}", which mosdesk does not answer`);
+      if (answered || prompts.length > 1) return abort('the server asked for the password again: it was refused');
+      answered = true;
+      sent();
+      finish([password]);
     },
-  };
-  return {
-    label: () => 'password',
-    method: { type: 'password', username, password },
-    viaKeyboard: { label: () => 'password (keyboard-interactive)', method: keyboard },
   };
 }
 
@@ -98,11 +115,46 @@ function agentCandidate(hop: SshHop, socket: string, files: KeyFile[]): { agent:
   return { agent, candidate: { label, method: { type: 'agent', username: hop.user, agent } } };
 }
 
+type PasswordStep = { kind: 'probe'; method: AnyAuthMethod } | { kind: 'offer'; candidate: Candidate } | undefined;
+
+/**
+ * The password comes last, once: as "password" where the server takes it, else as
+ * keyboard-interactive. ssh2 does not always say which methods are left (not on the first
+ * try, nor after the ssh-agent), so then a "none" request asks the server first.
+ */
+function passwordChoice(username: string, password: string, abort: AbortLogin, sent: () => void) {
+  let probed = false;
+  let used = false;
+  return {
+    choose(methodsLeft: string[] | null): PasswordStep {
+      if (used) return undefined;
+      if (methodsLeft === null) {
+        if (probed) return undefined;
+        probed = true;
+        return { kind: 'probe', method: { type: 'none', username } };
+      }
+      used = true;
+      if (methodsLeft.includes('password')) {
+        sent();
+        return {
+          kind: 'offer',
+          candidate: { label: () => 'password', method: { type: 'password', username, password } },
+        };
+      }
+      if (methodsLeft.includes('keyboard-interactive')) {
+        const method = keyboardMethod(username, password, abort, sent);
+        return { kind: 'offer', candidate: { label: () => 'password (keyboard-interactive)', method } };
+      }
+      return undefined;
+    },
+  };
+}
+
 /**
  * What to offer, in OpenSSH's order: the ssh-agent's keys (with IdentitiesOnly, only those of
  * the identity files), the identity files not already offered by the agent, then the password.
  */
-export async function planAuth(hop: SshHop): Promise<AuthPlan> {
+export async function planAuth(hop: SshHop, abort: AbortLogin = () => undefined): Promise<AuthPlan> {
   const notes: string[] = [];
   const files: KeyFile[] = [];
   for (const file of hop.identityFiles) files.push(await readKeyFile(file, hop, notes));
@@ -114,24 +166,30 @@ export async function planAuth(hop: SshHop): Promise<AuthPlan> {
     queue.push(made.candidate);
   }
   queue.push(...files.flatMap((f) => (f.candidate ? [f.candidate] : [])));
-  if (hop.password !== undefined) queue.push(passwordCandidate(hop.user, hop.password, notes));
   const tried: Candidate[] = [];
   let asked = false;
+  let passwordSent = false;
+  const password =
+    hop.password === undefined ? undefined : passwordChoice(hop.user, hop.password, abort, () => (passwordSent = true));
   const offeredByAgent = (blob: Buffer | undefined): boolean =>
     blob !== undefined && (agent?.offered() ?? []).some((b) => b.equals(blob));
   const handler: AuthHandlerMiddleware = (methodsLeft, _partial, next) => {
     asked = true;
     // Skip what the server said it does not take (password on a key-only server, say).
     while (queue.length > 0) {
-      let candidate = queue.shift() as Candidate;
-      // Servers that check passwords through PAM often take them only as keyboard-interactive.
-      if (candidate.viaKeyboard && methodsLeft && !methodsLeft.includes('password')) candidate = candidate.viaKeyboard;
+      const candidate = queue.shift() as Candidate;
       const type = candidate.method.type === 'agent' ? 'publickey' : candidate.method.type;
       if (methodsLeft && !methodsLeft.includes(type)) continue;
       if (offeredByAgent(candidate.blob)) continue;
       tried.push(candidate);
       next(candidate.method);
       return;
+    }
+    const last = password?.choose(methodsLeft);
+    if (last?.kind === 'probe') return next(last.method);
+    if (last?.kind === 'offer') {
+      tried.push(last.candidate);
+      return next(last.candidate.method);
     }
     next(false as unknown as AnyAuthMethod);
   };
@@ -143,5 +201,6 @@ export async function planAuth(hop: SshHop): Promise<AuthPlan> {
     },
     note: (text) => void notes.push(text),
     started: () => asked,
+    passwordSent: () => passwordSent,
   };
 }

@@ -67,8 +67,9 @@ async function openHop(
   sock: ClientChannel | undefined,
   onReady: (client: Client) => void,
 ): Promise<Client> {
+  let abortLogin: (why: string) => void = () => undefined;
   const [plan, algorithms] = await Promise.all([
-    planAuth(hop),
+    planAuth(hop, (why) => abortLogin(why)),
     gate.hostKeyAlgorithms ? gate.hostKeyAlgorithms(hop) : knownHostKeyAlgorithms(hop),
   ]);
   const client = new Client();
@@ -81,16 +82,22 @@ async function openHop(
       if (settled) return;
       settled = true;
       client.end();
-      reject(
-        refused ?? (err instanceof ConnectFailure ? err : classifySshError(err, hop, plan.describe(), plan.started())),
-      );
+      const failure =
+        refused ?? (err instanceof ConnectFailure ? err : classifySshError(err, hop, plan.describe(), plan.started()));
+      if (plan.passwordSent()) hop.reportPassword?.(false);
+      reject(plan.passwordSent() ? afterPassword(failure, hop) : failure);
     };
+    abortLogin = (why) =>
+      fail(new ConnectFailure('auth-failed', `Login to ${describeHop(hop)} stopped: ${why}.`, 'manual'));
     const closed = (): void => fail(new ConnectFailure('dead', `${describeHop(hop)} closed the connection.`));
     client.on('error', fail);
     client.once('close', closed);
+    // ssh2 would wait for a new password; an expired one is the user's to change.
+    client.on('change password', () => fail(expiredPassword(hop)));
     client.once('ready', () => {
       if (settled) return;
       settled = true;
+      if (plan.passwordSent()) hop.reportPassword?.(true);
       onReady(client);
       client.removeListener('error', fail);
       client.removeListener('close', closed);
@@ -113,6 +120,28 @@ async function openHop(
     // the peer's delayed ACK add ~40 ms to every round trip (an upload took 1.5 s instead of 0.3).
     client.setNoDelay(true);
   });
+}
+
+function expiredPassword(hop: SshHop): ConnectFailure {
+  return new ConnectFailure(
+    'auth-failed',
+    `The password of ${describeHop(hop)} has expired: the server asks for a new one. Change it on the node (log in with ssh), then enter it here.`,
+    'manual',
+  );
+}
+
+/**
+ * A login that failed after the password was sent, for whatever reason (a wrong password, a
+ * timeout while PAM waits, a closed connection): only the user tries again, so the hub never
+ * sends a password over and over and locks the account.
+ */
+function afterPassword(failure: ConnectFailure, hop: SshHop): ConnectFailure {
+  if (failure.state === 'auth-failed' && failure.retry === 'manual') return failure;
+  return new ConnectFailure(
+    'auth-failed',
+    `${failure.message} The password had been sent to ${describeHop(hop)}, so mosdesk does not send it again by itself (repeated failures can lock the account): check it, then Retry.`,
+    'manual',
+  );
 }
 
 /** The hops opened so far, each watched from the moment it is ready; the first failure ends all. */

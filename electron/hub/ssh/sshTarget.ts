@@ -26,6 +26,8 @@ export interface SshHop {
   /** ServerAliveInterval and ServerAliveCountMax, in place of the hub's keepalive. */
   keepaliveIntervalMs?: number;
   keepaliveCountMax?: number;
+  /** Hears whether the password, once sent to this hop, got the login through (see PasswordTrials). */
+  reportPassword?: (accepted: boolean) => void;
 }
 
 /** A node as the hub reaches it: jump hosts in order (first is dialled directly), then the node. */

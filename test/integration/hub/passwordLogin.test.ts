@@ -73,6 +73,33 @@ describe('password logins', () => {
     await waitNodeState(h, added.id, 'n2', 'up', 10_000, from);
   });
 
+  it('tries a wrong cluster password on one node only, so a shared account is not locked', async () => {
+    const failedLogins = (): number =>
+      [1, 2]
+        .map((k) => readFileSync(join(cluster.stateDir, `node${k}`, 'sshd.log'), 'utf8'))
+        .join('')
+        .split('Failed password for root').length - 1;
+    const before = failedLogins();
+    const wrong = await h.ok('clusters.add', {
+      name: 'Wrong password',
+      hosts: `10.210.${SUBNET}.11-12`,
+      settings: { user: 'root', useAgent: false },
+      secrets: { password: 'wrong-for-everyone' },
+    });
+    const states = await Promise.all(wrong.nodes.map((n) => waitNodeState(h, wrong.id, n.id, 'auth-failed')));
+    expect(failedLogins() - before).toBe(1);
+    const withheld = states.filter((n) => n.reason?.includes('The saved password was not offered'));
+    expect(withheld).toHaveLength(1);
+    // Nothing retries by itself; Retry on the withheld node tries the password once more.
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(failedLogins() - before).toBe(1);
+    const from = h.events.length;
+    await h.ok('nodes.reconnect', { clusterId: wrong.id, nodeId: withheld[0]!.id });
+    await waitNodeState(h, wrong.id, withheld[0]!.id, 'auth-failed', 10_000, from);
+    expect(failedLogins() - before).toBe(2);
+    await h.ok('clusters.remove', { clusterId: wrong.id });
+  });
+
   it('forgets the password with the cluster', async () => {
     await h.ok('clusters.remove', { clusterId: added.id });
     expect(await secrets.get(`ssh/${added.id}/password`)).toBeUndefined();

@@ -17,6 +17,7 @@ export const useNoticesStore = defineStore('notices', () => {
   function apply(list: HubNotice[]): void {
     changes++;
     notices.value = list;
+    error.value = null;
   }
 
   async function load(): Promise<void> {

@@ -23,6 +23,11 @@ describe('clusterMapSchema', () => {
     { name: 'a host that is an option', map: { ...good, nodes: [{ number: 1, host: '-oProxyCommand=x' }] } },
     { name: 'node number 0', map: { ...good, nodes: [{ number: 0, host: 'n' }] } },
     { name: 'a fractional number', map: { ...good, nodes: [{ number: 1.5, host: 'n' }] } },
+    { name: "a number past MOSIX's 65535", map: { ...good, nodes: [{ number: 2_000_000_000, host: 'n' }] } },
+    {
+      name: 'two nodes with one number',
+      map: { ...good, nodes: [good.nodes[0], { ...good.nodes[1], number: 1 }] },
+    },
     { name: 'no path', map: { nodes: good.nodes } },
     { name: 'null', map: null },
   ])('refuses $name', ({ map }) => {

@@ -51,6 +51,22 @@ function names(offered: (AnyAuthMethod | false)[]): string[] {
   });
 }
 
+/** One keyboard-interactive round as a server would ask it; undefined when the plan gave no answers. */
+function answerRound(
+  method: AnyAuthMethod & { type: 'keyboard-interactive' },
+  prompts: string[],
+): string[] | undefined {
+  let answers: string[] | undefined;
+  method.prompt(
+    '',
+    '',
+    '',
+    prompts.map((prompt) => ({ prompt, echo: false })),
+    (a) => (answers = a),
+  );
+  return answers;
+}
+
 const ALL: AuthenticationType[] = ['publickey', 'password', 'keyboard-interactive'];
 const refusedAll = (n: number): AuthenticationType[][] => Array.from({ length: n }, () => ALL);
 
@@ -151,28 +167,67 @@ describe('planAuth', () => {
     expect(passwordOnly.describe()).toBe('tried ssh-agent, password');
   });
 
-  it('gives the password as keyboard-interactive answers to a server that takes only that, once', async () => {
-    const plan = await planAuth(hop({ identityFiles: [files.plain], password: PASSWORD }));
+  it('gives the password as keyboard-interactive answers to a server that takes only that, one round only', async () => {
+    const aborted: string[] = [];
+    const plan = await planAuth(hop({ identityFiles: [files.plain], password: PASSWORD }), (why) => aborted.push(why));
     const offered = drive(plan, [['keyboard-interactive'], ['keyboard-interactive']]);
     expect(names(offered)).toEqual(['key', 'keyboard-interactive', 'stop']);
     expect(plan.describe()).toBe(`tried key ${files.plain}, password (keyboard-interactive)`);
     const method = offered[1] as AnyAuthMethod & { type: 'keyboard-interactive' };
-    const answer = (prompts: string[]): string[] => {
-      let answers: string[] = [];
-      method.prompt(
-        '',
-        '',
-        '',
-        prompts.map((prompt) => ({ prompt, echo: false })),
-        (a) => (answers = a),
-      );
-      return answers;
-    };
-    expect(answer(['Password: '])).toEqual([PASSWORD]);
+    const answer = (prompts: string[]): string[] | undefined => answerRound(method, prompts);
+    expect(plan.passwordSent()).toBe(false);
     expect(answer([])).toEqual([]);
-    expect(answer(["root@node1's password:", 'Verification code: '])).toEqual([PASSWORD, '']);
-    expect(plan.describe()).toContain('the server asked "Verification code:", which mosdesk cannot answer');
-    expect(plan.describe()).not.toContain(PASSWORD);
+    expect(plan.passwordSent()).toBe(false);
+    expect(answer(["root@node1's password: "])).toEqual([PASSWORD]);
+    expect(plan.passwordSent()).toBe(true);
+    // Asked again in the same login: the password was wrong. Not a second guess.
+    expect(answer(['Password: '])).toBeUndefined();
+    expect(aborted).toEqual(['the server asked for the password again: it was refused']);
+  });
+
+  it.each([
+    { prompts: ['Password: '], answered: true },
+    { prompts: ["root@node1's password:"], answered: true },
+    { prompts: ['Password for root@LAB.EXAMPLE: '], answered: true },
+    { prompts: ['Verification code: '], answered: false },
+    { prompts: ["One-time password (OATH) for `root': "], answered: false },
+    { prompts: ['Current password: '], answered: false },
+    { prompts: ['New password: '], answered: false },
+    { prompts: ['Passwort: '], answered: false },
+    { prompts: ['Password: ', 'Verification code: '], answered: false },
+  ])(
+    'keyboard-interactive: answers $prompts only if it is a plain login prompt ($answered)',
+    async ({ prompts, answered }) => {
+      const aborted: string[] = [];
+      const plan = await planAuth(hop({ password: PASSWORD }), (why) => aborted.push(why));
+      const offered = drive(plan, [['keyboard-interactive']]);
+      const method = offered[1] as AnyAuthMethod & { type: 'keyboard-interactive' };
+      const answers = answerRound(method, prompts);
+      expect(answers).toEqual(answered ? [PASSWORD] : undefined);
+      expect(aborted).toHaveLength(answered ? 0 : 1);
+      expect(plan.passwordSent()).toBe(answered);
+      for (const why of aborted) expect(why).not.toContain(PASSWORD);
+    },
+  );
+
+  it('asks the server which methods it takes ("none") before a password it would offer blind', async () => {
+    // ssh2 says nothing of the methods left on the first try, nor after the ssh-agent.
+    const alone = await planAuth(hop({ password: PASSWORD }));
+    expect(names(drive(alone, [['keyboard-interactive'], ['keyboard-interactive']]))).toEqual([
+      'none',
+      'keyboard-interactive',
+      'stop',
+    ]);
+    const afterAgent = await planAuth(hop({ agentSocket: '/run/agent.sock', password: PASSWORD }));
+    const offered: string[] = [];
+    const next = (m: AuthenticationType | AnyAuthMethod): void =>
+      void offered.push(names([m as AnyAuthMethod | false])[0] as string);
+    afterAgent.handler(null as unknown as AuthenticationType[], false, next);
+    afterAgent.handler(null as unknown as AuthenticationType[], false, next);
+    afterAgent.handler(['password', 'publickey'], false, next);
+    afterAgent.handler(['publickey'], false, next);
+    expect(offered).toEqual(['agent', 'none', 'password', 'stop']);
+    expect(afterAgent.passwordSent()).toBe(true);
   });
 
   it('never puts the passphrase or the password in describe()', async () => {
