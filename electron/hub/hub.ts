@@ -1,4 +1,5 @@
-import type { EventName, HubEvents, Reply } from '../api';
+import { join } from 'node:path';
+import type { EventName, HubEvents, HubNotice, Reply } from '../api';
 import { isMethod } from '../api';
 import { hubHandlers, type HubContext } from './api/handlers';
 import { hubParamsSchemas } from './api/paramsSchemas';
@@ -57,14 +58,20 @@ function startClusters(opts: HubOptions, broadcast: Broadcast): HubContext {
         [...clusters.values()].map(summarize),
       )
     : undefined;
-  const notices = new NoticeBoard((list) => broadcast('notices.changed', { notices: list }));
+  const announce = (list: HubNotice[]): void => broadcast('notices.changed', { notices: list });
+  const notices = new NoticeBoard(
+    announce,
+    opts.ssh
+      ? { path: join(opts.ssh.userDataDir, 'notices.json'), warn: (m, err) => opts.log.warn(m, err) }
+      : undefined,
+  );
   return {
     appInfo: { version: opts.version, shell: opts.shell },
     clusters,
     ssh,
     notices,
     // Saved clusters start at once; requests that need them wait for this.
-    ready: ssh ? loadSavedClusters(ssh.clusters, opts.log, notices) : Promise.resolve(),
+    ready: notices.load().then(() => (ssh ? loadSavedClusters(ssh.clusters, opts.log, notices) : undefined)),
   };
 }
 

@@ -81,5 +81,10 @@ export const hubHandlers: Handlers = {
     removed: await sshOf(hub).clusters.forgetHostKey(clusterId, nodeId),
   }),
   'notices.list': async (_p, _c, hub) => hub.notices.list(),
-  'notices.dismiss': async ({ noticeId }, _c, hub) => ({ dismissed: hub.notices.dismiss(noticeId) }),
+  'notices.dismiss': async ({ noticeId }, _c, hub) => {
+    const dismissed = hub.notices.dismiss(noticeId);
+    // Answered once saved: a dismissed notice does not come back at the next start.
+    await hub.notices.flushed();
+    return { dismissed };
+  },
 };

@@ -2,7 +2,7 @@
  * The hub's notices for what belongs to no node: a damaged clusters.json (moved aside, the user
  * told where), an unreadable one (nothing started, nothing written), and dismissing them.
  */
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type HubHarness, startHub } from '../../support/hubHarness';
@@ -40,6 +40,28 @@ describe('hub notices', () => {
     expect(await hub.ok('notices.list', {})).toEqual([]);
     expect(await hub.ok('notices.dismiss', { noticeId: notice!.noticeId })).toEqual({ dismissed: false });
     second.close();
+  });
+
+  it('shows the notice again after a restart, until it is dismissed', async () => {
+    const first = hubWith((path) => writeFileSync(path, 'not json'));
+    const [notice] = await first.ok('notices.list', {});
+    await first.hub.clusters();
+    // Kept on disk (written just after it was raised) before mosdesk stops.
+    const kept = join(ws!.userData, 'notices.json');
+    await expect.poll(() => (existsSync(kept) ? readFileSync(kept, 'utf8') : '')).toContain(notice!.noticeId);
+    first.hub.close();
+    // The same user data, the damaged file already moved aside: the notice is still there.
+    const second = startHub(ws!.hubOptions());
+    h = second;
+    await expect
+      .poll(async () => (await second.ok('notices.list', {})).map((n) => n.noticeId))
+      .toEqual([notice!.noticeId]);
+    await second.ok('notices.dismiss', { noticeId: notice!.noticeId });
+    second.hub.close();
+    const third = startHub(ws!.hubOptions());
+    h = third;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await third.ok('notices.list', {})).toEqual([]);
   });
 
   it('says nothing when the file is fine or missing', async () => {
