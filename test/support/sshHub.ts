@@ -6,6 +6,7 @@ import type { HostKeyPrompt, NodeState, NodeView } from '../../electron/api';
 import type { HubSshOptions } from '../../electron/hub/hubSsh';
 import { MemorySecretStore } from '../../electron/hub/secrets/secretStore';
 import { startTestCluster, type TestCluster, type TestClusterOptions } from '../cluster/testCluster';
+import type { HubOptions } from '../../electron/hub/hub';
 import { type HubHarness, startHub } from './hubHarness';
 
 export interface SshWorkspace {
@@ -101,10 +102,11 @@ export interface HubOnCluster {
 export async function startHubOnCluster(
   options: TestClusterOptions,
   hubOver: Partial<HubSshOptions> = {},
+  hubExtra: Partial<HubOptions> = {},
 ): Promise<HubOnCluster> {
   const cluster = await startTestCluster(options);
   const ws = sshWorkspace();
-  const h = startHub(ws.hubOptions(hubOver));
+  const h = startHub({ ...hubExtra, ...ws.hubOptions(hubOver) });
   const answering = answerHostKeys(h, cluster);
   return {
     cluster,

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterSummary } from '../../../electron/api';
+import type { HubLog } from '../../../electron/hub/log';
 import { MemorySecretStore } from '../../../electron/hub/secrets/secretStore';
 import { passwordHash, type TestCluster } from '../../cluster/testCluster';
 import type { HubHarness } from '../../support/hubHarness';
@@ -20,10 +21,17 @@ let h: HubHarness;
 let env: HubOnCluster;
 let added: ClusterSummary;
 const secrets = new MemorySecretStore();
+/** Every line the hub logs, with the errors it logs them with. */
+const logged: string[] = [];
+const log: HubLog = {
+  info: (m) => void logged.push(m),
+  warn: (m, err) =>
+    void logged.push(`${m} ${err instanceof Error ? `${err.message} ${err.stack ?? ''}` : String(err ?? '')}`),
+};
 
 beforeAll(async () => {
   const rootPasswordHash = await passwordHash(PASSWORD);
-  env = await startHubOnCluster({ name: 'pw24', nodes: 2, subnet: SUBNET, rootPasswordHash }, { secrets });
+  env = await startHubOnCluster({ name: 'pw24', nodes: 2, subnet: SUBNET, rootPasswordHash }, { secrets }, { log });
   ({ cluster, ws, h } = env);
 }, 60_000);
 
@@ -97,6 +105,9 @@ describe('password logins', () => {
     await h.ok('nodes.reconnect', { clusterId: wrong.id, nodeId: withheld[0]!.id });
     await waitNodeState(h, wrong.id, withheld[0]!.id, 'auth-failed', 10_000, from);
     expect(failedLogins() - before).toBe(2);
+    // The hub logged these failures (so the check below reads real lines), never the password.
+    expect(logged.some((l) => l.includes('Permission denied'))).toBe(true);
+    expect(everythingSaid()).not.toContain('wrong-for-everyone');
     await h.ok('clusters.remove', { clusterId: wrong.id });
   });
 
