@@ -12,6 +12,7 @@ const SSH_CLUSTER_TESTS = [
   'test/integration/hub/agentDeploy.test.ts',
   'test/integration/hub/clusterNodes.test.ts',
   'test/integration/hub/passwordLogin.test.ts',
+  'test/integration/hub/pamLogin.test.ts',
 ];
 
 /**

@@ -35,6 +35,12 @@ export interface TestClusterOptions {
    * then take password logins as well as the key. None: key only, as a careful admin sets sshd.
    */
   rootPasswordHash?: string;
+  /**
+   * With rootPasswordHash: sshd checks the password through PAM as keyboard-interactive only
+   * (`UsePAM yes`, `KbdInteractiveAuthentication yes`, `PasswordAuthentication no`), as many
+   * distributions ship it.
+   */
+  passwordByPam?: boolean;
 }
 
 /** A relative path of plain names (no `..`, no hidden names), for a file under the node's /etc. */
@@ -61,6 +67,7 @@ export const optionsSchema = z.object({
     .string()
     .regex(/^\$(6|5|y)\$[./A-Za-z0-9$=]+$/, 'a crypt(3) hash such as openssl passwd -6 prints')
     .optional(),
+  passwordByPam: z.boolean().optional(),
 });
 
 /** Checks the options and returns them normalised, or throws a sentence saying what is wrong. */
@@ -140,6 +147,7 @@ export interface ClusterLayout {
   metaPath: string;
   /** Root's password hash when the nodes take password logins (TestClusterOptions.rootPasswordHash). */
   rootPasswordHash?: string;
+  passwordByPam?: boolean;
   nodes: NodeLayout[];
 }
 
@@ -188,6 +196,7 @@ export function clusterLayout(options: TestClusterOptions): ClusterLayout {
     shadowPath: join(stateDir, 'shadow'),
     metaPath: join(stateDir, 'cluster.json'),
     ...(options.rootPasswordHash !== undefined ? { rootPasswordHash: options.rootPasswordHash } : {}),
+    ...(options.passwordByPam ? { passwordByPam: true } : {}),
     nodes,
   };
 }

@@ -15,9 +15,7 @@ export function sshdConfig(cluster: ClusterLayout, node: NodeLayout, penaltiesKn
     // Key only, unless the cluster was given a root password to test password logins with.
     cluster.rootPasswordHash === undefined ? 'PermitRootLogin prohibit-password' : 'PermitRootLogin yes',
     'PubkeyAuthentication yes',
-    `PasswordAuthentication ${cluster.rootPasswordHash === undefined ? 'no' : 'yes'}`,
-    'KbdInteractiveAuthentication no',
-    'UsePAM no',
+    ...passwordLines(cluster),
     // The hub opens many connections at once; tests open more.
     'MaxStartups 200:30:400',
     'MaxSessions 64',
@@ -32,6 +30,14 @@ export function sshdConfig(cluster: ClusterLayout, node: NodeLayout, penaltiesKn
     ...(penaltiesKnown ? ['PerSourcePenalties no'] : []),
     '',
   ].join('\n');
+}
+
+/** How sshd takes passwords: not at all, as "password" against /etc/shadow, or through PAM as keyboard-interactive. */
+function passwordLines(cluster: ClusterLayout): string[] {
+  if (cluster.rootPasswordHash === undefined)
+    return ['PasswordAuthentication no', 'KbdInteractiveAuthentication no', 'UsePAM no'];
+  if (cluster.passwordByPam) return ['PasswordAuthentication no', 'KbdInteractiveAuthentication yes', 'UsePAM yes'];
+  return ['PasswordAuthentication yes', 'KbdInteractiveAuthentication no', 'UsePAM no'];
 }
 
 /** True when `sshd -V` output names OpenSSH 9.8 or newer (which has PerSourcePenalties). */

@@ -191,6 +191,11 @@ describe('OpenSSH text', () => {
     expect(sshdConfig(withPassword, withPassword.nodes[0]!, false)).toMatch(
       /PermitRootLogin yes\n[^]*PasswordAuthentication yes\n/,
     );
+    const pam = clusterLayout({ name: 'q', nodes: 1, subnet: 1, rootPasswordHash: hash, passwordByPam: true });
+    expect(sshdConfig(pam, pam.nodes[0]!, false)).toMatch(
+      /PasswordAuthentication no\nKbdInteractiveAuthentication yes\nUsePAM yes\n/,
+    );
+    expect(sshdConfig(keyOnly, keyOnly.nodes[0]!, false)).toMatch(/KbdInteractiveAuthentication no\nUsePAM no\n/);
     expect(nodeShadow()).toBe('root:*:19000:0:99999:7:::\n');
     expect(nodeShadow(hash)).toBe(`root:${hash}:19000:0:99999:7:::\n`);
   });
