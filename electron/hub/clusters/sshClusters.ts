@@ -67,6 +67,8 @@ export class SshClusters {
     if ((params.hosts === undefined) === (params.fromNode === undefined)) {
       throw new HubError('bad-request', 'Give either a list of hosts or one node to read the cluster map from.');
     }
+    // Refused before any login when the saved clusters could not be read (nothing may be saved).
+    this.opts.store.list();
     const nodes =
       params.hosts !== undefined
         ? nodesFromHosts(params.hosts)

@@ -77,6 +77,11 @@ describe('hub notices', () => {
     const reply = await hub.conn.call('clusters.add', { name: 'x', hosts: '127.0.0.1', settings: {} });
     expect(reply).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     if (!reply.ok) expect(reply.error.message).toContain('so mosdesk changes none of them');
+    // Also from one node's cluster map: refused before any login (no host key is even asked).
+    const fromNode = await hub.conn.call('clusters.add', { name: 'y', fromNode: '127.0.0.1', settings: {} });
+    expect(fromNode).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    if (!fromNode.ok) expect(fromNode.error.message).toContain('so mosdesk changes none of them');
+    expect(hub.events.filter((e) => e.event === 'hostkey.prompt')).toEqual([]);
     expect(statSync(join(ws!.userData, 'clusters.json')).isDirectory()).toBe(true);
   });
 
