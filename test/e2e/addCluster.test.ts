@@ -164,6 +164,8 @@ describe('adding an SSH cluster in the app', () => {
     expect(await node2.getByTestId('node-reason').textContent()).toContain('REMOTE HOST IDENTIFICATION HAS CHANGED');
     await page.screenshot({ path: join(ARTIFACTS, 'node-hostkey-changed.png') });
     await node2.getByTestId('node-forget-hostkey').click();
+    await page.getByTestId('forget-hostkey-dialog-confirm').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'forget-hostkey-dialog.png') });
     await page.getByTestId('forget-hostkey-dialog-confirm').click();
     await expect
       .poll(async () => (await page.getByTestId('hostkey-fingerprint').allTextContents()).map((t) => t.trim()), {
