@@ -11,6 +11,7 @@ import { resolveTarget, type LocalSshContext } from '../ssh/resolveTarget';
 import { loadSshConfigCached } from '../ssh/sshConfigCache';
 import { configWarnings } from '../ssh/sshConfigLoader';
 import type { SshLinkOptions } from '../ssh/sshLink';
+import type { SshTarget } from '../ssh/sshTarget';
 import type { AppKnownHosts } from '../trust/appKnownHosts';
 import { makeHostKeyGate } from '../trust/hostKeyGate';
 import type { HostKeyPrompts } from '../trust/hostKeyPrompts';
@@ -103,41 +104,50 @@ export function attemptConnect(
 ): Promise<AgentConnection> {
   return env.fanout.run(async () => {
     const { clusterId, node, settings, secrets: given, passwordKey } = await subject();
-    const trials = passwordKey !== undefined ? env.passwordTrials : undefined;
+    const trials = passwordKey === undefined ? undefined : env.passwordTrials;
     const trial = trials && passwordKey ? await trials.turn(passwordKey, node.id) : undefined;
-    const secrets = trial?.turn === 'withheld' ? withoutPassword(given) : given;
-    const config = await loadSshConfigCached(
-      {
-        home: env.local.home,
-        ...(env.sshConfigPath !== undefined && { userPath: env.sshConfigPath }),
-        ...(env.systemSshConfigPath !== undefined && { systemPath: env.systemSshConfigPath }),
-      },
-      // Once per change of the files, not once per attempt.
-      (loaded) => configWarnings(loaded).forEach((w) => env.log.warn(`ssh_config: ${w}`)),
-    );
-    const target = resolveTarget(node, settings, config, env.local, secrets);
-    for (const w of target.warnings ?? []) warnOnce(env.log, `${node.host}: ${w}`);
-    const gate = makeHostKeyGate({
-      clusterId,
-      nodeId: node.id,
-      appKnownHosts: env.appKnownHosts,
-      prompts: env.prompts,
-      ...callbacks,
-      warn: (message) => env.log.warn(`known_hosts: ${message}`),
-    });
-    if (!trials || !passwordKey || trial?.turn !== 'use') {
-      return connectOverSsh(target, { bundle: env.bundle(), gate, log: env.log, link: env.link }).catch((err) => {
-        throw trial?.why === undefined ? err : withheldNote(err, trial.why);
-      });
-    }
+    // Whatever ends this attempt (even a bad ssh_config before any dialling) ends its trial.
     let outcome: 'accepted' | 'refused' | 'unknown' = 'unknown';
-    target.node.reportPassword = (accepted) => (outcome = accepted ? 'accepted' : 'refused');
     try {
+      const secrets = trial?.turn === 'withheld' ? withoutPassword(given) : given;
+      const target = await targetFor(env, node, settings, secrets);
+      if (trial?.turn === 'use') target.node.reportPassword = (ok) => (outcome = ok ? 'accepted' : 'refused');
+      const gate = makeHostKeyGate({
+        clusterId,
+        nodeId: node.id,
+        appKnownHosts: env.appKnownHosts,
+        prompts: env.prompts,
+        ...callbacks,
+        warn: (message) => env.log.warn(`known_hosts: ${message}`),
+      });
       return await connectOverSsh(target, { bundle: env.bundle(), gate, log: env.log, link: env.link });
+    } catch (err) {
+      throw trial?.why === undefined ? err : withheldNote(err, trial.why);
     } finally {
-      trials.settle(passwordKey, node.id, outcome, node.host);
+      if (trial?.turn === 'use' && trials && passwordKey) trials.settle(passwordKey, node.id, outcome, node.host);
     }
   });
+}
+
+/** The node's target from ssh_config and the app's settings; warnings logged once. */
+async function targetFor(
+  env: SshEnvironment,
+  node: NodeConfig,
+  settings: SshSettings,
+  secrets: SshSecrets,
+): Promise<SshTarget> {
+  const config = await loadSshConfigCached(
+    {
+      home: env.local.home,
+      ...(env.sshConfigPath !== undefined && { userPath: env.sshConfigPath }),
+      ...(env.systemSshConfigPath !== undefined && { systemPath: env.systemSshConfigPath }),
+    },
+    // Once per change of the files, not once per attempt.
+    (loaded) => configWarnings(loaded).forEach((w) => env.log.warn(`ssh_config: ${w}`)),
+  );
+  const target = resolveTarget(node, settings, config, env.local, secrets);
+  for (const w of target.warnings ?? []) warnOnce(env.log, `${node.host}: ${w}`);
+  return target;
 }
 
 function withoutPassword(secrets: SshSecrets): SshSecrets {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -6,6 +6,7 @@ import type { AddClusterParams, NodeView } from '../../../../../electron/api';
 import type { Cluster } from '../../../../../electron/hub/clusters/cluster';
 import { ClusterStore } from '../../../../../electron/hub/clusters/clusterStore';
 import { secretKey, type SshEnvironment } from '../../../../../electron/hub/clusters/nodeConnector';
+import { PasswordTrials } from '../../../../../electron/hub/clusters/passwordTrials';
 import { nextNodeNumber, SshClusters } from '../../../../../electron/hub/clusters/sshClusters';
 import { HubError } from '../../../../../electron/hub/errors';
 import { silentLog } from '../../../../../electron/hub/log';
@@ -115,6 +116,17 @@ describe('SshClusters.add', () => {
     });
     expect(views.every((v) => v.clusterId === cluster.id)).toBe(true);
     expect(views.find((v) => v.view.state === 'error')?.view.reason).toBe('no agent bundle in unit tests');
+  });
+
+  it('ends a password trial whatever ends the attempt, so no node waits for it forever', async () => {
+    // A ProxyCommand is refused before any dialling: the attempt holding the trial fails early.
+    writeFileSync(env.sshConfigPath as string, 'Host *\n  ProxyCommand nc %h %p\n');
+    env.passwordTrials = new PasswordTrials();
+    await clusters.add(params('node1 node2', { secrets: { password: 'pw' } }));
+    await vi.waitFor(() => {
+      const failed = views.filter((v) => v.view.state === 'error' && v.view.reason?.includes('ProxyCommand'));
+      expect(new Set(failed.map((v) => v.view.id))).toEqual(new Set(['n1', 'n2']));
+    });
   });
 
   it('keeps the secrets under the cluster, and an empty one not at all', async () => {
