@@ -7,7 +7,7 @@ import type { Cluster } from '../../../../../electron/hub/clusters/cluster';
 import { ClusterStore } from '../../../../../electron/hub/clusters/clusterStore';
 import { secretKey, type SshEnvironment } from '../../../../../electron/hub/clusters/nodeConnector';
 import { PasswordTrials } from '../../../../../electron/hub/clusters/passwordTrials';
-import { nextNodeNumber, SshClusters } from '../../../../../electron/hub/clusters/sshClusters';
+import { SshClusters } from '../../../../../electron/hub/clusters/sshClusters';
 import { HubError } from '../../../../../electron/hub/errors';
 import { silentLog } from '../../../../../electron/hub/log';
 import { Fanout } from '../../../../../electron/hub/nodes/fanout';
@@ -232,23 +232,6 @@ describe('SshClusters node ids', () => {
     const reopened = ClusterStore.inDir(dir);
     await reopened.load();
     expect(reopened.get(cluster.id)).toMatchObject({ nextNodeNumber: 5 });
-  });
-
-  it.each([
-    { name: 'a new cluster', nodes: ['n1', 'n2'], saved: undefined, want: 3 },
-    { name: 'a file from before the counter', nodes: ['n1', 'n7'], saved: undefined, want: 8 },
-    { name: 'a counter past the ids', nodes: ['n1'], saved: 9, want: 9 },
-    { name: 'ids past a stale counter', nodes: ['n12'], saved: 3, want: 13 },
-    { name: 'ids that are not n<k>', nodes: ['a', 'n2x'], saved: undefined, want: 1 },
-  ])('nextNodeNumber: $name', ({ nodes, saved, want }) => {
-    const stored = {
-      id: 'c',
-      name: 'c',
-      settings: {},
-      nodes: nodes.map((id) => ({ id, host: id, settings: {} })),
-      ...(saved === undefined ? {} : { nextNodeNumber: saved }),
-    };
-    expect(nextNodeNumber(stored)).toBe(want);
   });
 });
 
