@@ -249,7 +249,13 @@ describe('network rates on a real non-loopback interface', () => {
 
   it('count 8 MiB sent and echoed back through a veth, and no more than /proc saw', async () => {
     const size = 8 * 2 ** 20;
-    const r = await aroundWork(netBytes, () => echo(`${net}.2`, 7001, size));
+    // A window of over a second: the agent's rate divides by its monotonic clock, this test
+    // multiplies by the samples' wall-clock stamps, and over a 50 ms echo a millisecond
+    // between the two is already 2%.
+    const r = await aroundWork(netBytes, async () => {
+      await echo(`${net}.2`, 7001, size);
+      await sleep(1000);
+    });
     const sent = r.second.rates.netOutBytesPerSec! * r.seconds;
     const received = r.second.rates.netInBytesPerSec! * r.seconds;
     // At least the payload (headers only add), at most what every non-lo interface counted.
