@@ -71,7 +71,10 @@ function startClusters(opts: HubOptions, broadcast: Broadcast): HubContext {
     ssh,
     notices,
     // Saved clusters start at once; requests that need them wait for this.
-    ready: notices.load().then(() => (ssh ? loadSavedClusters(ssh.clusters, opts.log, notices) : undefined)),
+    // Both at once: a notice raised before the kept ones are read is merged in by load().
+    ready: Promise.all([notices.load(), ssh ? loadSavedClusters(ssh.clusters, opts.log, notices) : undefined]).then(
+      () => undefined,
+    ),
   };
 }
 

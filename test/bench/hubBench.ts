@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { ClusterSummary } from '../../electron/api';
 import { type HubHarness, startHub } from '../support/hubHarness';
+import { statusKb } from '../support/procState';
 import { startHubOnCluster, waitNodeState } from '../support/sshHub';
 import { sleep } from './support/format';
 
@@ -41,9 +42,8 @@ function agentsRss(): number {
   let total = 0;
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('mosdesk-agent-')) continue;
-      const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-      total += Number(kb ?? 0) * 1024;
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('mosdesk-agent-'))
+        total += statusKb(Number(pid), 'VmRSS') * 1024;
     } catch {
       // Gone between the listing and the read.
     }

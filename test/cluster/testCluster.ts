@@ -70,6 +70,8 @@ export interface TestCluster {
   startNode(k: number): Promise<void>;
   /** stopNode + startNode. */
   restart(k: number): Promise<void>;
+  /** Node k's sshd log so far (LogLevel VERBOSE: every login, how it was made, every session). */
+  sshdLog(k: number): string;
   /** Whether node k's sshd (its pid 1) is running. */
   isRunning(k: number): Promise<boolean>;
   /** Runs argv inside node k (network, PID, mount and UTS namespaces; /proc and /root are the node's). */
@@ -157,6 +159,7 @@ function handle(layout: ClusterLayout): TestCluster {
       await stopNode(k);
       await startNode(k);
     },
+    sshdLog: (k) => readFileSync(at(k)[0].sshdLogPath, 'utf8'),
     isRunning: async (k) => (await nodeInitPid(at(k)[0])) !== undefined,
     run: (k, argv, options) => runInNode(at(k)[0], argv, options),
     down: () => removeCluster(layout.name),

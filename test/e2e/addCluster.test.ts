@@ -3,7 +3,7 @@
  * dialog, check and accept the host keys, and see every node live; then pull one node's cable.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -110,8 +110,7 @@ describe('adding an SSH cluster in the app', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'node-auth-failed.png') });
 
     // The password, typed into the node's settings, gets it in after the wrong key.
-    const passwordLogins = (): number =>
-      readFileSync(join(cluster.stateDir, 'node3', 'sshd.log'), 'utf8').split('Accepted password for root').length - 1;
+    const passwordLogins = (): number => cluster.sshdLog(3).split('Accepted password for root').length - 1;
     const before = passwordLogins();
     await node3.getByTestId('node-ssh-settings').click();
     await dialog.getByTestId('ssh-password').fill(PASSWORD);

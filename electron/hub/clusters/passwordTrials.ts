@@ -13,9 +13,8 @@ interface KeyState {
   refusedBy?: string;
   /** Nodes that refused it after it was proven elsewhere. */
   refusedOn: Map<string, string>;
-  /** The trial under way, and how to end it. */
-  trial?: Promise<void>;
-  endTrial?: () => void;
+  /** The trial under way: the node holding it, and how the waiting ones hear that it ended. */
+  trial?: { holder: string; ended: Promise<void>; end: () => void };
 }
 
 export class PasswordTrials {
@@ -38,12 +37,12 @@ export class PasswordTrials {
       if (refused !== undefined) return { turn: 'withheld', why: refused };
       if (state.proven) return { turn: 'use' };
       if (!state.trial) {
-        let done: () => void = () => undefined;
-        state.trial = new Promise<void>((resolve) => (done = resolve));
-        state.endTrial = done;
+        let end: () => void = () => undefined;
+        const ended = new Promise<void>((resolve) => (end = resolve));
+        state.trial = { holder: nodeId, ended, end };
         return { turn: 'use' };
       }
-      await state.trial;
+      await state.trial.ended;
     }
   }
 
@@ -55,19 +54,17 @@ export class PasswordTrials {
       if (state.proven) state.refusedOn.set(nodeId, host);
       else state.refusedBy = host;
     }
-    if (!state.proven || outcome !== 'unknown') {
-      const end = state.endTrial;
-      state.trial = undefined;
-      state.endTrial = undefined;
-      end?.();
-    }
+    if (state.trial?.holder !== nodeId) return;
+    const { end } = state.trial;
+    state.trial = undefined;
+    end();
   }
 
   /** A new password was saved under `key`: everything known of the old one goes. */
   forget(key: string): void {
     const state = this.keys.get(key);
     this.keys.delete(key);
-    state?.endTrial?.();
+    state?.trial?.end();
   }
 
   /** The user pressed Retry on `nodeId`: its password (one of `keys`) may be tried once more. */

@@ -4,8 +4,6 @@
  * wrong password stop after one failure instead of answering PAM's second prompt. Root only;
  * subnet 25.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordHash } from '../../cluster/testCluster';
 import { type HubOnCluster, startHubOnCluster, waitNodeState } from '../../support/sshHub';
@@ -20,7 +18,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => env?.close());
 
-const sshdLog = (): string => readFileSync(join(env.cluster.stateDir, 'node1', 'sshd.log'), 'utf8');
+const sshdLog = (): string => env.cluster.sshdLog(1);
 const count = (text: string, what: RegExp): number => (text.match(new RegExp(what, 'g')) ?? []).length;
 
 describe('a password checked through PAM (keyboard-interactive only)', () => {

@@ -51,7 +51,7 @@ describe('password logins', () => {
     const up = await Promise.all(added.nodes.map((n) => waitNodeState(h, added.id, n.id, 'up')));
     expect(up.map((n) => n.hello?.node.hostname)).toEqual(['node1', 'node2']);
     // sshd's own log says how each login was made.
-    const log = readFileSync(join(cluster.stateDir, 'node1', 'sshd.log'), 'utf8');
+    const log = cluster.sshdLog(1);
     expect(log).toMatch(/Accepted password for root from 10\.210\.24\.1 /);
     expect(log).not.toMatch(/Accepted publickey/);
     expect(everythingSaid()).not.toContain(PASSWORD);
@@ -84,7 +84,7 @@ describe('password logins', () => {
   it('tries a wrong cluster password on one node only, so a shared account is not locked', async () => {
     const failedLogins = (): number =>
       [1, 2]
-        .map((k) => readFileSync(join(cluster.stateDir, `node${k}`, 'sshd.log'), 'utf8'))
+        .map((k) => cluster.sshdLog(k))
         .join('')
         .split('Failed password for root').length - 1;
     const before = failedLogins();

@@ -104,8 +104,7 @@ describe('an SSH cluster of test nodes', () => {
     expect(files).toHaveLength(1);
     const before = statSync(join(dir, files[0]!)).mtimeMs;
     // sshd logs each session it starts (LogLevel VERBOSE): a reconnect runs the cached agent only.
-    const sshdLog = join(cluster.stateDir, 'node2', 'sshd.log');
-    const sessions = (): number => (readFileSync(sshdLog, 'utf8').match(/Starting session:/g) ?? []).length;
+    const sessions = (): number => (cluster.sshdLog(2).match(/Starting session:/g) ?? []).length;
     const sessionsBefore = sessions();
     const from = h.events.length;
     await h.ok('nodes.reconnect', { clusterId: added.id, nodeId: 'n2' });
