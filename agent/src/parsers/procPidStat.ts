@@ -20,11 +20,6 @@ export interface PidStat {
   startTicks: number;
   /** Resident set size (field 24), in pages. */
   rssPages: number;
-  /**
-   * Address of the argument strings (field 48, Linux 3.5+); it moves on every exec. 0 when the
-   * kernel hides it (no ptrace access, kernel threads) or is too old to have it.
-   */
-  argStart: number;
 }
 
 /** PF_KTHREAD in `flags`: the process is a kernel thread. */
@@ -66,11 +61,10 @@ export function parsePidStat(text: string): PidStat {
     cpuTicks: field(fields, 14) + field(fields, 15),
     startTicks: field(fields, 22),
     rssPages: field(fields, 24),
-    argStart: fields.length >= 46 ? field(fields, 48) : 0,
   };
   if (stat.state.length !== 1) fail(text, 'no one-letter state after the comm');
-  const { pid, ppid, sid, ttyNr, flags, cpuTicks, startTicks, rssPages, argStart } = stat;
-  const sum = pid + ppid + sid + ttyNr + flags + cpuTicks + startTicks + rssPages + argStart;
+  const { pid, ppid, sid, ttyNr, flags, cpuTicks, startTicks, rssPages } = stat;
+  const sum = pid + ppid + sid + ttyNr + flags + cpuTicks + startTicks + rssPages;
   // One check for all: a missing or non-numeric field is NaN, and NaN makes the sum NaN.
   if (!Number.isSafeInteger(sum)) fail(text, 'a field is missing or not a whole number');
   return stat;

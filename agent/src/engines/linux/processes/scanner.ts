@@ -9,9 +9,6 @@ import { UserNames } from './userNames';
 /** What a scanner remembers of a process between scans. */
 interface Known {
   startTicks: number;
-  /** comm and argStart: when either changes, the process has exec'd (or renamed itself). */
-  image: string;
-  command: string;
   cpuTicks: number;
 }
 
@@ -36,10 +33,9 @@ export interface ScannerSources {
  * procs.list, each procs stream) has its own scanner, because CPU% is the CPU time used since
  * that consumer's previous scan.
  *
- * Per process and scan: /proc/<pid>/stat and a stat() of /proc/<pid> for the owner. The command
- * line is read on first sight of a (pid, starttime) and cached; it is read again only when comm
- * or the argument address changes, which is what exec does. Keying on starttime alone would
- * keep a parent's command line for a child seen between its fork and its exec.
+ * Per process and scan: /proc/<pid>/stat, a stat() of /proc/<pid> for the owner and the command
+ * line. The command line is read every time, as ps does: a program that sets its title by
+ * writing over its arguments (sshd, postgres, nginx) changes nothing else the kernel shows.
  */
 export class ProcessScanner {
   private known = new Map<number, Known>();
@@ -89,9 +85,9 @@ export class ProcessScanner {
     if (!stat || uid === null) return null;
     const before = this.known.get(pid);
     const firstSight = before?.startTicks !== stat.startTicks;
-    const command = this.command(stat, firstSight ? undefined : before);
+    const command = this.command(stat);
     if (command === null) return null;
-    next.set(pid, { startTicks: stat.startTicks, image: imageOf(stat), command, cpuTicks: stat.cpuTicks });
+    next.set(pid, { startTicks: stat.startTicks, cpuTicks: stat.cpuTicks });
     const { clockTicks, pageSize } = this.from.units;
     const startedSec = clock.bootSec + stat.startTicks / clockTicks;
     // First sight: the average over the process's life, as ps shows. Later: the share of one CPU
@@ -130,11 +126,10 @@ export class ProcessScanner {
     }
   }
 
-  /** The cached command line, or a fresh one; null when the process has gone. */
-  private command(stat: PidStat, before: Known | undefined): string | null {
+  /** The command line; null when the process has gone. */
+  private command(stat: PidStat): string | null {
     // Zombies and kernel threads have no command line; reading it would cost a system call.
     if (stat.state === 'Z' || stat.state === 'X' || (stat.flags & PF_KTHREAD) !== 0) return `[${stat.comm}]`;
-    if (before && before.image === imageOf(stat)) return before.command;
     const raw = this.from.files.read(`/proc/${stat.pid}/cmdline`, MAX_CMDLINE_BYTES);
     return raw === null ? null : parseCmdline(raw, stat.comm);
   }
@@ -146,5 +141,3 @@ interface ScanClock {
   /** Seconds since the previous scan (0 on the first). */
   elapsedSec: number;
 }
-
-const imageOf = (stat: PidStat): string => `${stat.comm}\0${stat.argStart}`;

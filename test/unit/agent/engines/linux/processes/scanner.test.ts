@@ -13,7 +13,6 @@ interface Proc {
   utime?: number;
   startTicks?: number;
   rssPages?: number;
-  argStart?: number;
   uid?: number;
   cmdline?: string;
 }
@@ -28,7 +27,6 @@ function stat(pid: number, p: Proc): string {
   set(14, p.utime);
   set(22, p.startTicks);
   set(24, p.rssPages);
-  set(48, p.argStart);
   return `${pid} (${p.comm ?? 'sleep'}) ${fields.join(' ')}`;
 }
 
@@ -105,20 +103,23 @@ describe('ProcessScanner', () => {
     expect(proc.row(100)?.cpuPercent).toBe(0);
   });
 
-  it('reads a command line once per process, again after exec, and anew for a recycled pid', () => {
+  it('shows a title the program wrote over its arguments, an exec and a recycled pid', () => {
     const proc = fakeProc();
-    proc.procs.set(100, { uid: 0, startTicks: 100_000, cmdline: 'node\x00spawner.js\x00', comm: 'node' });
-    expect(proc.row(100)?.command).toBe('node spawner.js');
-    proc.procs.set(100, { uid: 0, startTicks: 100_000, cmdline: 'changed\x00', comm: 'node' });
-    expect(proc.row(100)?.command).toBe('node spawner.js');
-    expect(proc.cmdlineReads).toEqual([100]);
-    // exec: comm and the argument address change, start time does not.
-    proc.procs.set(100, { uid: 0, startTicks: 100_000, cmdline: 'sleep\x00601\x00', comm: 'sleep', argStart: 1 });
+    proc.procs.set(100, { uid: 0, startTicks: 100_000, cmdline: 'sshd-session\x00-D\x00-R\x00', comm: 'sshd-session' });
+    expect(proc.row(100)?.command).toBe('sshd-session -D -R');
+    // sshd sets its title over its arguments: comm, start time and argument address stay.
+    proc.procs.set(100, {
+      uid: 0,
+      startTicks: 100_000,
+      cmdline: 'sshd-session: root@notty\x00\x00\x00',
+      comm: 'sshd-session',
+    });
+    expect(proc.row(100)?.command).toBe('sshd-session: root@notty');
+    proc.procs.set(100, { uid: 0, startTicks: 100_000, cmdline: 'sleep\x00601\x00', comm: 'sleep' });
     expect(proc.row(100)?.command).toBe('sleep 601');
-    // pid reused by another process: a new start time.
-    proc.procs.set(100, { uid: 0, startTicks: 200_000, cmdline: 'sleep\x00601\x00', comm: 'sleep', argStart: 1 });
-    expect(proc.row(100)?.command).toBe('sleep 601');
-    expect(proc.cmdlineReads).toEqual([100, 100, 100]);
+    proc.procs.set(100, { uid: 0, startTicks: 200_000, cmdline: 'sleep\x00602\x00', comm: 'sleep' });
+    expect(proc.row(100)?.command).toBe('sleep 602');
+    expect(proc.cmdlineReads).toEqual([100, 100, 100, 100]);
   });
 
   it('does not read the command line of zombies and kernel threads', () => {
@@ -137,10 +138,11 @@ describe('ProcessScanner', () => {
     expect(proc.scanner.scan().map((r) => r.pid)).toEqual([100, 101, 4]);
     proc.procs.delete(101);
     expect(proc.scanner.scan().map((r) => r.pid)).toEqual([100, 4]);
-    // Back with the same start time (cannot happen, but shows the cache was dropped): read again.
-    proc.procs.set(101, { uid: 0 });
-    proc.scanner.scan();
-    expect(proc.cmdlineReads).toEqual([100, 101, 101]);
+    // Back with the same start time (cannot happen): first sight again, so the lifetime average
+    // (0.5 s over ~700 s), not 0.5 s over the last second.
+    proc.procs.set(101, { uid: 0, utime: 50 });
+    proc.advance(1000);
+    expect(proc.row(101)?.cpuPercent).toBeLessThan(1);
   });
 
   it('skips a process whose stat line it cannot parse, and keeps scanning', () => {
