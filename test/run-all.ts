@@ -4,21 +4,39 @@
  * unit and integration tests, and the end-to-end tests in Debian's Chromium.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { ensureDebianPackages } from './setup/debianPackages';
+import { failureSummary } from './setup/failureSummary';
 import { ensureNode18 } from './setup/node18';
 import { ROOT } from './support/dist';
 
-const VITEST = ['vitest', 'run', '--config', 'test/vitest.config.ts'];
+/** A vitest run that also writes a JSON report, whose failures are summed up at the end. */
+function vitest(report: string, ...projects: string[]): { command: string[]; report: string } {
+  const file = join(ROOT, 'test-results', `${report}.json`);
+  const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${file}`];
+  return {
+    command: ['npx', 'vitest', 'run', '--config', 'test/vitest.config.ts', ...reporters, ...projects],
+    report: file,
+  };
+}
 
-const steps: { name: string; command: string[] }[] = [
+const steps: { name: string; command: string[]; report?: string }[] = [
   { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
   { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
   { name: 'packaging configuration', command: ['npm', 'run', '--silent', 'check:packaging'] },
-  { name: 'unit + integration', command: ['npx', ...VITEST, '--project', 'unit', '--project', 'integration'] },
-  { name: 'SSH test cluster', command: ['npx', ...VITEST, '--project', 'cluster'] },
-  { name: 'end-to-end (Chromium)', command: ['npx', ...VITEST, '--project', 'e2e'] },
+  { name: 'unit + integration', ...vitest('unit-integration', '--project', 'unit', '--project', 'integration') },
+  { name: 'SSH test cluster', ...vitest('cluster', '--project', 'cluster') },
+  { name: 'end-to-end (Chromium)', ...vitest('e2e', '--project', 'e2e') },
 ];
+
+/** The failed tests of a step's JSON report, one short block each. */
+function printFailures(report: string | undefined): void {
+  if (!report || !existsSync(report)) return;
+  const lines = failureSummary(readFileSync(report, 'utf8'), ROOT);
+  if (lines.length > 0) console.error(`\nWhat failed:\n${lines.map((l) => `- ${l}`).join('\n')}`);
+}
 
 function main(): number {
   const started = Date.now();
@@ -31,8 +49,10 @@ function main(): number {
     console.log(`\n== ${step.name}`);
     const t0 = Date.now();
     const [command, ...args] = step.command as [string, ...string[]];
+    if (step.report) rmSync(step.report, { force: true });
     const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
     if (result.status !== 0) {
+      printFailures(step.report);
       console.error(`\nFAILED: ${step.name} (status ${result.status ?? result.signal})`);
       return 1;
     }
