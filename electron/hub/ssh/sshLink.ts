@@ -18,7 +18,10 @@ export interface HostKeyGate {
 }
 
 export interface SshLinkOptions {
-  /** Per hop: TCP connect, key exchange and authentication; a hop's ConnectTimeout wins. */
+  /**
+   * Per hop: TCP connect, the server's banner and the key exchange, as OpenSSH's ConnectTimeout
+   * (a hop's own ConnectTimeout wins). The login after it has LOGIN_ALLOWANCE_MS more.
+   */
   readyTimeoutMs: number;
   /** SSH keepalives, 3 unanswered drop the link; a hop's ServerAliveInterval/CountMax win. */
   keepaliveMs: number;
@@ -34,6 +37,11 @@ export interface SshLink {
 }
 
 const DEFAULT_KEEPALIVE_COUNT = 3;
+/**
+ * How long authentication may take once the key exchange is done: a PAM or LDAP login can be
+ * slow, and failing it would send a password again. Still bounded, for a server that never answers.
+ */
+export const LOGIN_ALLOWANCE_MS = 30_000;
 
 function forwardTo(client: Client, hop: SshHop): Promise<ClientChannel> {
   return new Promise((resolve, reject) => {
@@ -43,16 +51,31 @@ function forwardTo(client: Client, hop: SshHop): Promise<ClientChannel> {
   });
 }
 
+const connectTimeoutMs = (hop: SshHop, opts: SshLinkOptions): number => hop.connectTimeoutMs ?? opts.readyTimeoutMs;
+
 function connectConfig(hop: SshHop, opts: SshLinkOptions, plan: AuthPlan, algorithms: string[]): ConnectConfig {
   return {
     host: hop.hostName,
     port: hop.port,
     username: hop.user,
-    readyTimeout: hop.connectTimeoutMs ?? opts.readyTimeoutMs,
+    readyTimeout: connectTimeoutMs(hop, opts) + LOGIN_ALLOWANCE_MS,
     keepaliveInterval: hop.keepaliveIntervalMs ?? opts.keepaliveMs,
     keepaliveCountMax: hop.keepaliveCountMax ?? DEFAULT_KEEPALIVE_COUNT,
     authHandler: plan.handler,
     algorithms: { serverHostKey: algorithms as NonNullable<ConnectConfig['algorithms']>['serverHostKey'] },
+  };
+}
+
+/** ssh2's hostVerifier, asking the gate; a refusal's reason goes to `refuse`. */
+function verifierFor(gate: HostKeyGate, hop: SshHop, refuse: (why: ConnectFailure) => void) {
+  return (key: Buffer, verify: (ok: boolean) => void): void => {
+    gate(hop, key).then(
+      () => verify(true),
+      (err: unknown) => {
+        refuse(err instanceof ConnectFailure ? err : new ConnectFailure('error', String(err)));
+        verify(false);
+      },
+    );
   };
 }
 
@@ -75,10 +98,12 @@ async function openHop(
   const client = new Client();
   let refused: ConnectFailure | undefined;
   let settled = false;
+  let cancelDeadline = (): void => undefined;
   return new Promise<Client>((resolve, reject) => {
     const fail = (err: Error & { level?: string }): void => {
       // An ssh-agent that cannot be reached is skipped, as ssh does; ssh2 goes on to the next method.
       if (err.level === 'agent') return plan.note(`the ssh-agent could not be used (${err.message})`);
+      cancelDeadline();
       if (settled) return;
       settled = true;
       client.end();
@@ -90,11 +115,13 @@ async function openHop(
     abortLogin = (why) =>
       fail(new ConnectFailure('auth-failed', `Login to ${describeHop(hop)} stopped: ${why}.`, 'manual'));
     const closed = (): void => fail(new ConnectFailure('dead', `${describeHop(hop)} closed the connection.`));
+    cancelDeadline = connectDeadline(client, hop, opts, fail);
     client.on('error', fail);
     client.once('close', closed);
     // ssh2 would wait for a new password; an expired one is the user's to change.
     client.on('change password', () => fail(expiredPassword(hop)));
     client.once('ready', () => {
+      cancelDeadline();
       if (settled) return;
       settled = true;
       if (plan.passwordSent()) hop.reportPassword?.(true);
@@ -106,20 +133,37 @@ async function openHop(
     client.connect({
       ...connectConfig(hop, opts, plan, algorithms),
       ...(sock ? { sock } : {}),
-      hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
-        gate(hop, key).then(
-          () => verify(true),
-          (err: unknown) => {
-            refused = err instanceof ConnectFailure ? err : new ConnectFailure('error', String(err));
-            verify(false);
-          },
-        );
-      },
+      hostVerifier: verifierFor(gate, hop, (why) => (refused = why)),
     });
     // ssh2's pure-JS cipher path writes a packet in pieces: without this, Nagle's algorithm and
     // the peer's delayed ACK add ~40 ms to every round trip (an upload took 1.5 s instead of 0.3).
     client.setNoDelay(true);
   });
+}
+
+/**
+ * Fails the hop unless the key exchange is done within its ConnectTimeout; ssh2's readyTimeout
+ * then bounds the login. Returns the cancel.
+ */
+function connectDeadline(client: Client, hop: SshHop, opts: SshLinkOptions, fail: (err: Error) => void): () => void {
+  const timer = setTimeout(
+    () => {
+      fail(connectTimedOut(hop, opts));
+      // end() only half-closes: a connect still waiting for the server's SYN-ACK would linger.
+      client.destroy();
+    },
+    connectTimeoutMs(hop, opts),
+  );
+  client.once('handshake', () => clearTimeout(timer));
+  return () => clearTimeout(timer);
+}
+
+function connectTimedOut(hop: SshHop, opts: SshLinkOptions): ConnectFailure {
+  const seconds = connectTimeoutMs(hop, opts) / 1000;
+  return new ConnectFailure(
+    'dead',
+    `${describeHop(hop)} did not answer in time: no SSH key exchange within ${seconds} s (ConnectTimeout).`,
+  );
 }
 
 function expiredPassword(hop: SshHop): ConnectFailure {
