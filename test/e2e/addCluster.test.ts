@@ -96,7 +96,7 @@ describe('adding an SSH cluster in the app', () => {
     expect(await cards().count()).toBe(NODES);
   });
 
-  it("changes one node's SSH settings: a wrong key fails with the reason, a password gets it in, the key again brings it back", async () => {
+  it("changes one node's SSH settings: a wrong key fails with the reason, a password gets it in, the key again brings it back with the password forgotten", async () => {
     const wrong = join(home, 'wrong_key');
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', wrong]);
     const node3 = page.locator(`[data-testid="node-card"][data-node-id="n3"]`);
@@ -130,6 +130,20 @@ describe('adding an SSH cluster in the app', () => {
     await dialog.getByLabel('Identity file', { exact: true }).fill('');
     await dialog.getByTestId('ssh-agent-choice').selectOption('inherit');
     await dialog.getByTestId('forget-secrets').check();
+    await dialog.getByTestId('ssh-settings-save').click();
+    await expect.poll(() => node3.getAttribute('data-state'), { timeout: 15_000 }).toBe('up');
+
+    // The password is really gone: with the wrong key again, nothing gets the node in.
+    await node3.getByTestId('node-ssh-settings').click();
+    await dialog.getByLabel('Identity file', { exact: true }).fill(wrong);
+    await dialog.getByTestId('ssh-agent-choice').selectOption('off');
+    await dialog.getByTestId('ssh-settings-save').click();
+    await expect.poll(() => node3.getAttribute('data-state'), { timeout: 10_000 }).toBe('auth-failed');
+    await expect.poll(() => node3.getByTestId('node-reason').textContent()).toContain(`tried key ${wrong}`);
+    expect(await node3.getByTestId('node-reason').textContent()).not.toContain('password');
+    await node3.getByTestId('node-ssh-settings').click();
+    await dialog.getByLabel('Identity file', { exact: true }).fill('');
+    await dialog.getByTestId('ssh-agent-choice').selectOption('inherit');
     await dialog.getByTestId('ssh-settings-save').click();
     await expect.poll(() => node3.getAttribute('data-state'), { timeout: 15_000 }).toBe('up');
   });
