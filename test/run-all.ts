@@ -31,11 +31,14 @@ const steps: { name: string; command: string[]; report?: string }[] = [
   { name: 'end-to-end (Chromium)', ...vitest('e2e', '--project', 'e2e') },
 ];
 
-/** The failed tests of a step's JSON report, one short block each. */
+/** The failed tests of a failed step's JSON report, one short block each. */
 function printFailures(report: string | undefined): void {
-  if (!report || !existsSync(report)) return;
-  const lines = failureSummary(readFileSync(report, 'utf8'), ROOT);
-  if (lines.length > 0) console.error(`\nWhat failed:\n${lines.map((l) => `- ${l}`).join('\n')}`);
+  if (!report) return;
+  const lines = existsSync(report) ? failureSummary(readFileSync(report, 'utf8'), ROOT) : [];
+  // Hooks inside a describe, unhandled errors and empty files fail a run without failing a test.
+  if (lines.length === 0)
+    lines.push('no failed test in the report: look above for "Unhandled Errors" or a failed hook');
+  console.error(`\nWhat failed (all of it in ${report}):\n${lines.map((l) => `- ${l}`).join('\n')}`);
 }
 
 function main(): number {

@@ -32,7 +32,11 @@ export const REQUIREMENTS: Requirement[] = [
     file: '/usr/bin/openssl',
     why: 'a test cluster that takes password logins gets its root password hash from openssl passwd',
   },
-  { pkg: 'iproute2', file: '/usr/sbin/ip', why: 'the test cluster builds namespaces, veths and a bridge with ip' },
+  {
+    pkg: 'iproute2',
+    file: '/usr/sbin/ip',
+    why: 'the test cluster builds namespaces, veths and a bridge with ip; ss finds connects left waiting',
+  },
   {
     pkg: 'util-linux',
     file: '/usr/bin/nsenter',

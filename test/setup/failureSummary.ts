@@ -11,7 +11,8 @@ const report = z.object({
       name: z.string(),
       message: z.string().optional().default(''),
       assertionResults: z.array(
-        z.object({ fullName: z.string(), status: z.string(), failureMessages: z.array(z.string()).default([]) }),
+        // A test may reject with anything (null, a plain object): vitest writes its stack or message.
+        z.object({ fullName: z.string(), status: z.string(), failureMessages: z.array(z.unknown()).default([]) }),
       ),
     }),
   ),
@@ -21,8 +22,11 @@ const report = z.object({
 const ANSI = /\x1b\[[0-9;]*m/g;
 /** Enough for a message and a short difference; a whole diff belongs to the full log. */
 const MAX_MESSAGE = 600;
+/** A run where everything failed (the cluster is down) must still show its first failures at the end. */
+export const MAX_FAILURES = 15;
 
-function shortened(message: string): string {
+function shortened(messages: unknown[]): string {
+  const message = messages.map((m) => (typeof m === 'string' ? m : (JSON.stringify(m) ?? String(m)))).join('\n');
   const plain = message.replace(ANSI, '').split('\n    at ')[0]?.trim() ?? '';
   return plain.length > MAX_MESSAGE ? `${plain.slice(0, MAX_MESSAGE)}…` : plain;
 }
@@ -40,10 +44,11 @@ export function failureSummary(json: string, root: string): string[] {
   const lines: string[] = [];
   for (const file of parsed.data.testResults) {
     const name = file.name.startsWith(`${root}/`) ? file.name.slice(root.length + 1) : file.name;
-    if (file.message) lines.push(`${name}: ${shortened(file.message)}`);
+    if (file.message) lines.push(`${name}: ${shortened([file.message])}`);
     for (const test of file.assertionResults.filter((t) => t.status === 'failed')) {
-      lines.push(`${name} > ${test.fullName}: ${shortened(test.failureMessages.join('\n'))}`);
+      lines.push(`${name} > ${test.fullName}: ${shortened(test.failureMessages)}`);
     }
   }
-  return lines;
+  if (lines.length <= MAX_FAILURES) return lines;
+  return [...lines.slice(0, MAX_FAILURES), `…and ${lines.length - MAX_FAILURES} more`];
 }

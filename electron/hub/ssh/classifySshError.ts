@@ -60,7 +60,14 @@ function networkFailure(
   hop: SshHop,
   who: string,
 ): ConnectFailure | undefined {
-  if (err.level === 'client-timeout' || /timed out/i.test(err.message)) {
+  // ssh2's readyTimeout: sshLink's own deadline covers everything up to the key exchange.
+  if (err.level === 'client-timeout') {
+    return new ConnectFailure(
+      'dead',
+      `${who} accepted the connection but did not finish the login in time (is its PAM, LDAP or home directory slow?).`,
+    );
+  }
+  if (/timed out/i.test(err.message)) {
     return new ConnectFailure('dead', `${who} did not answer in time (timed out during the SSH handshake).`);
   }
   const code = typeof err.code === 'string' ? err.code : '';

@@ -39,15 +39,28 @@ export interface SshLink {
 const DEFAULT_KEEPALIVE_COUNT = 3;
 /**
  * How long authentication may take once the key exchange is done: a PAM or LDAP login can be
- * slow, and failing it would send a password again. Still bounded, for a server that never answers.
+ * slow, and failing it after a password was sent means the user must retry. Bounded, because
+ * ssh2 sends no keepalives before the login and an attempt holds a connect slot meanwhile.
  */
-export const LOGIN_ALLOWANCE_MS = 30_000;
+export const LOGIN_ALLOWANCE_MS = 20_000;
 
-function forwardTo(client: Client, hop: SshHop): Promise<ClientChannel> {
+/** A channel to the next hop through the jump host; within the hop's ConnectTimeout, as ssh -J. */
+function forwardTo(client: Client, hop: SshHop, opts: SshLinkOptions): Promise<ClientChannel> {
   return new Promise((resolve, reject) => {
-    client.forwardOut('127.0.0.1', 0, hop.hostName, hop.port, (err, channel) =>
-      err ? reject(classifySshError(err, hop)) : resolve(channel),
+    let late = false;
+    const timer = setTimeout(
+      () => {
+        late = true;
+        reject(connectTimedOut(hop, opts, 'the jump host could not reach it'));
+      },
+      connectTimeoutMs(hop, opts),
     );
+    client.forwardOut('127.0.0.1', 0, hop.hostName, hop.port, (err, channel) => {
+      clearTimeout(timer);
+      if (late) return void channel?.close();
+      if (err) reject(classifySshError(err, hop));
+      else resolve(channel);
+    });
   });
 }
 
@@ -115,7 +128,6 @@ async function openHop(
     abortLogin = (why) =>
       fail(new ConnectFailure('auth-failed', `Login to ${describeHop(hop)} stopped: ${why}.`, 'manual'));
     const closed = (): void => fail(new ConnectFailure('dead', `${describeHop(hop)} closed the connection.`));
-    cancelDeadline = connectDeadline(client, hop, opts, fail);
     client.on('error', fail);
     client.once('close', closed);
     // ssh2 would wait for a new password; an expired one is the user's to change.
@@ -135,6 +147,8 @@ async function openHop(
       ...(sock ? { sock } : {}),
       hostVerifier: verifierFor(gate, hop, (why) => (refused = why)),
     });
+    // Armed after connect(), which may throw at once (a bad user name) and then never connects.
+    cancelDeadline = connectDeadline(client, hop, opts, fail);
     // ssh2's pure-JS cipher path writes a packet in pieces: without this, Nagle's algorithm and
     // the peer's delayed ACK add ~40 ms to every round trip (an upload took 1.5 s instead of 0.3).
     client.setNoDelay(true);
@@ -148,9 +162,10 @@ async function openHop(
 function connectDeadline(client: Client, hop: SshHop, opts: SshLinkOptions, fail: (err: Error) => void): () => void {
   const timer = setTimeout(
     () => {
-      fail(connectTimedOut(hop, opts));
-      // end() only half-closes: a connect still waiting for the server's SYN-ACK would linger.
+      // Before fail's end(): end() only half-closes, after which ssh2's destroy() does nothing,
+      // and a connect still waiting for the server's SYN-ACK would linger.
       client.destroy();
+      fail(connectTimedOut(hop, opts, 'no SSH key exchange'));
     },
     connectTimeoutMs(hop, opts),
   );
@@ -158,11 +173,11 @@ function connectDeadline(client: Client, hop: SshHop, opts: SshLinkOptions, fail
   return () => clearTimeout(timer);
 }
 
-function connectTimedOut(hop: SshHop, opts: SshLinkOptions): ConnectFailure {
+function connectTimedOut(hop: SshHop, opts: SshLinkOptions, what: string): ConnectFailure {
   const seconds = connectTimeoutMs(hop, opts) / 1000;
   return new ConnectFailure(
     'dead',
-    `${describeHop(hop)} did not answer in time: no SSH key exchange within ${seconds} s (ConnectTimeout).`,
+    `${describeHop(hop)} did not answer in time: ${what} within ${seconds} s (ConnectTimeout).`,
   );
 }
 
@@ -232,7 +247,7 @@ export async function openSshLink(target: SshTarget, gate: HostKeyGate, opts: Ss
   try {
     for (const hop of [...target.jumps, target.node]) {
       const previous = state.clients.at(-1);
-      const sock = previous ? await forwardTo(previous, hop) : undefined;
+      const sock = previous ? await forwardTo(previous, hop, opts) : undefined;
       const early = lost();
       if (early) throw early;
       await openHop(hop, gate, opts, sock, (client) => state.watch(client, hop));

@@ -21,7 +21,7 @@ export interface SshHop {
   refuseUnknownKeys?: boolean;
   /** IdentitiesOnly, or a key file chosen in the app: only agent keys matching identityFiles. */
   identitiesOnly?: boolean;
-  /** ConnectTimeout: TCP connect, key exchange and authentication, in place of the hub's. */
+  /** ConnectTimeout: reaching the host (through its jump hosts) and the key exchange, in place of the hub's. */
   connectTimeoutMs?: number;
   /** ServerAliveInterval and ServerAliveCountMax, in place of the hub's keepalive. */
   keepaliveIntervalMs?: number;

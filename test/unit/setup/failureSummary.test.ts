@@ -50,6 +50,30 @@ const cases: { name: string; json: string; want: string[] }[] = [
     ]),
     want: [`c.test.ts > t: Error: ${'y'.repeat(593)}…`],
   },
+  {
+    name: 'a test that rejected with null or a plain object',
+    json: report([
+      {
+        name: `${ROOT}/e.test.ts`,
+        assertionResults: [{ fullName: 'rpc', status: 'failed', failureMessages: [null, { code: -32602 }] }],
+      },
+    ]),
+    want: ['e.test.ts > rpc: null\n{"code":-32602}'],
+  },
+  {
+    name: 'more failures than fit at the end of a log',
+    json: report([
+      {
+        name: `${ROOT}/f.test.ts`,
+        assertionResults: Array.from({ length: 40 }, (_, i) => ({
+          fullName: `t${i}`,
+          status: 'failed',
+          failureMessages: ['Error: down'],
+        })),
+      },
+    ]),
+    want: [...Array.from({ length: 15 }, (_, i) => `f.test.ts > t${i}: Error: down`), '…and 25 more'],
+  },
   { name: 'nothing failed', json: report([{ name: 'd', assertionResults: [] }]), want: [] },
   {
     name: 'a cut-off file',

@@ -10,6 +10,7 @@ import { UserNames } from './userNames';
 interface Known {
   startTicks: number;
   cpuTicks: number;
+  command: string;
 }
 
 /** Longer command lines are cut here: a row is for reading, and 2 MB of arguments is not. */
@@ -36,6 +37,8 @@ export interface ScannerSources {
  * Per process and scan: /proc/<pid>/stat, a stat() of /proc/<pid> for the owner and the command
  * line. The command line is read every time, as ps does: a program that sets its title by
  * writing over its arguments (sshd, postgres, nginx) changes nothing else the kernel shows.
+ * Except in state D: reading it takes the process's memory lock, which a process stuck on a
+ * hung NFS or FUSE mount may hold, and the read would stall the whole agent.
  */
 export class ProcessScanner {
   private known = new Map<number, Known>();
@@ -85,9 +88,9 @@ export class ProcessScanner {
     if (!stat || uid === null) return null;
     const before = this.known.get(pid);
     const firstSight = before?.startTicks !== stat.startTicks;
-    const command = this.command(stat);
+    const command = stat.state === 'D' && !firstSight && before ? before.command : this.command(stat);
     if (command === null) return null;
-    next.set(pid, { startTicks: stat.startTicks, cpuTicks: stat.cpuTicks });
+    next.set(pid, { startTicks: stat.startTicks, cpuTicks: stat.cpuTicks, command });
     const { clockTicks, pageSize } = this.from.units;
     const startedSec = clock.bootSec + stat.startTicks / clockTicks;
     // First sight: the average over the process's life, as ps shows. Later: the share of one CPU

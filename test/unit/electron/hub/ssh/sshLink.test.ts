@@ -47,11 +47,12 @@ describe('classifySshError', () => {
       message: 'Permission denied for root@[fd00::5]:2200: tried password.',
     },
     {
-      name: 'a handshake timeout',
+      name: "ssh2's readyTimeout, which only the login can reach (sshLink's own deadline is shorter)",
       err: sshError('Timed out while waiting for handshake', { level: 'client-timeout' }),
       state: 'dead',
       retry: 'backoff',
-      message: 'root@node1 did not answer in time (timed out during the SSH handshake).',
+      message:
+        'root@node1 accepted the connection but did not finish the login in time (is its PAM, LDAP or home directory slow?).',
     },
     {
       name: 'a timeout told only in words',

@@ -122,6 +122,20 @@ describe('ProcessScanner', () => {
     expect(proc.cmdlineReads).toEqual([100, 100, 100, 100]);
   });
 
+  it('keeps the command line of a process in state D instead of reading it again', () => {
+    const proc = fakeProc();
+    proc.procs.set(100, { uid: 0, startTicks: 100_000, cmdline: 'cp\x00/nfs/a\x00' });
+    expect(proc.row(100)?.command).toBe('cp /nfs/a');
+    // Stuck on a hung mount: reading /proc/100/cmdline could block the agent.
+    proc.procs.set(100, { uid: 0, startTicks: 100_000, cmdline: 'changed\x00', state: 'D' });
+    expect(proc.row(100)?.command).toBe('cp /nfs/a');
+    expect(proc.cmdlineReads).toEqual([100]);
+    // A new process in D (first sight) has no other source: read it.
+    proc.procs.set(100, { uid: 0, startTicks: 200_000, cmdline: 'dd\x00', state: 'D' });
+    expect(proc.row(100)?.command).toBe('dd');
+    expect(proc.cmdlineReads).toEqual([100, 100]);
+  });
+
   it('does not read the command line of zombies and kernel threads', () => {
     const proc = fakeProc();
     proc.procs.set(100, { uid: 0, state: 'Z', comm: 'python3' });
