@@ -108,6 +108,12 @@ export interface SshSecrets {
   password?: string;
 }
 
+/** Which secrets are saved (never their values): for a cluster, or for one node's own. */
+export interface SavedSecrets {
+  passphrase: boolean;
+  password: boolean;
+}
+
 export interface AddClusterParams {
   name: string;
   /**
@@ -170,6 +176,14 @@ export interface HubRequests {
    * `ssh-keygen -R` does), then tries the node again, so the new key is asked about.
    */
   'hostkeys.forget': { params: { clusterId: string; nodeId: string }; result: { removed: number } };
+  /**
+   * Whether a passphrase and a password are saved, for the cluster, and for `nodeId` its own
+   * (a node without its own uses the cluster's). Never the secrets themselves.
+   */
+  'secrets.saved': {
+    params: { clusterId: string; nodeId?: string };
+    result: { cluster: SavedSecrets; node?: SavedSecrets };
+  };
   /** The hub's notices that nobody has dismissed yet. */
   'notices.list': { params: NoParams; result: HubNotice[] };
   /** Dismisses a notice, in every window. */
@@ -218,6 +232,7 @@ export const METHODS = {
   'hostkeys.pending': 1,
   'hostkeys.answer': 1,
   'hostkeys.forget': 1,
+  'secrets.saved': 1,
   'notices.list': 1,
   'notices.dismiss': 1,
 } as const satisfies Record<Method, 1>;

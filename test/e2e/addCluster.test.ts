@@ -127,6 +127,10 @@ describe('adding an SSH cluster in the app', () => {
     // Back to the cluster's key, the node's own password forgotten.
     await node3.getByTestId('node-ssh-settings').click();
     await expect(dialog.getByTestId('ssh-password').inputValue()).resolves.toBe('');
+    // The box says a password of its own is saved, never what it is.
+    const placeholder = (): Promise<string | null> => dialog.getByTestId('ssh-password').getAttribute('placeholder');
+    await expect.poll(placeholder).toBe('its own is saved (empty keeps it)');
+    await page.screenshot({ path: join(ARTIFACTS, 'node-ssh-settings-saved.png') });
     await dialog.getByLabel('Identity file', { exact: true }).fill('');
     await dialog.getByTestId('ssh-agent-choice').selectOption('inherit');
     await dialog.getByTestId('forget-secrets').check();
@@ -135,6 +139,7 @@ describe('adding an SSH cluster in the app', () => {
 
     // The password is really gone: with the wrong key again, nothing gets the node in.
     await node3.getByTestId('node-ssh-settings').click();
+    await expect.poll(placeholder).toBe('none saved');
     await dialog.getByLabel('Identity file', { exact: true }).fill(wrong);
     await dialog.getByTestId('ssh-agent-choice').selectOption('off');
     await dialog.getByTestId('ssh-settings-save').click();

@@ -44,3 +44,17 @@ export async function cpuTicksOver(pid: number, ms: number): Promise<number> {
   await new Promise((r) => setTimeout(r, ms));
   return (readProcStat(pid)?.cpuTicks ?? NaN) - before;
 }
+
+/**
+ * Waits until a process has used `ticks` more CPU ticks: proof it runs (a frozen one never
+ * gets there). Waits, rather than measuring a fixed window, since a loaded machine gives a
+ * running burner less than its share.
+ */
+export async function waitForCpu(pid: number, ticks: number, timeoutMs = 10_000): Promise<void> {
+  const before = readProcStat(pid)?.cpuTicks ?? NaN;
+  await waitUntil(
+    `process ${pid} to use ${ticks} CPU ticks`,
+    () => (readProcStat(pid)?.cpuTicks ?? NaN) - before >= ticks,
+    timeoutMs,
+  );
+}

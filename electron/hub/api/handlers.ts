@@ -80,6 +80,7 @@ export const hubHandlers: Handlers = {
   'hostkeys.forget': async ({ clusterId, nodeId }, _c, hub) => ({
     removed: await sshOf(hub).clusters.forgetHostKey(clusterId, nodeId),
   }),
+  'secrets.saved': async ({ clusterId, nodeId }, _c, hub) => sshOf(hub).clusters.savedSecrets(clusterId, nodeId),
   'notices.list': async (_p, _c, hub) => hub.notices.list(),
   'notices.dismiss': async ({ noticeId }, _c, hub) => {
     const dismissed = hub.notices.dismiss(noticeId);

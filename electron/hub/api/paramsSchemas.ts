@@ -39,6 +39,7 @@ export const hubParamsSchemas = {
   'hostkeys.pending': noParams,
   'hostkeys.answer': z.strictObject({ promptId: id, accept: z.boolean() }),
   'hostkeys.forget': z.strictObject({ clusterId: id, nodeId: id }),
+  'secrets.saved': z.strictObject({ clusterId: id, nodeId: id.optional() }),
   'notices.list': noParams,
   'notices.dismiss': z.strictObject({ noticeId: id }),
 } satisfies Record<Method, z.ZodType>;

@@ -1,4 +1,4 @@
-import type { SshSecrets } from '../../api';
+import type { SavedSecrets, SshSecrets } from '../../api';
 import type { SecretStore } from '../secrets/secretStore';
 import { SECRET_KINDS, secretKey } from './nodeConnector';
 
@@ -51,4 +51,11 @@ export async function forgetSecrets(store: SecretStore, clusterId: string, nodeI
 /** Forgets one node's own secrets (the cluster's stay). */
 export async function forgetNodeSecrets(store: SecretStore, clusterId: string, nodeId: string): Promise<void> {
   for (const kind of SECRET_KINDS) await store.delete(secretKey(clusterId, kind, nodeId));
+}
+
+/** Which of a cluster's (or one node's own) secrets are saved; a store that cannot be read throws. */
+export async function savedSecrets(store: SecretStore, clusterId: string, nodeId?: string): Promise<SavedSecrets> {
+  const saved = async (kind: (typeof SECRET_KINDS)[number]): Promise<boolean> =>
+    (await store.get(secretKey(clusterId, kind, nodeId))) !== undefined;
+  return { passphrase: await saved('passphrase'), password: await saved('password') };
 }

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { AddClusterParams, NodeConfig, NodeView, SshSecrets, SshSettings } from '../../api';
+import type { AddClusterParams, NodeConfig, NodeView, SavedSecrets, SshSecrets, SshSettings } from '../../api';
 import { HubError } from '../errors';
 import { NodeSession } from '../nodes/nodeSession';
 import { parseHostList, type HostEntry } from '../ssh/hostList';
 import type { Cluster } from './cluster';
-import { forgetNodeSecrets, forgetSecrets, saveSecrets, type UndoSecrets } from './clusterSecrets';
+import { forgetNodeSecrets, forgetSecrets, savedSecrets, saveSecrets, type UndoSecrets } from './clusterSecrets';
 import type { ClusterStore, StoredCluster } from './clusterStore';
 import { readClusterMap } from './fromClusterMap';
 import { connectNode, secretKey, type SshEnvironment } from './nodeConnector';
@@ -173,6 +173,15 @@ export class SshClusters {
       }
     }
     return removed;
+  }
+
+  /** Which secrets are saved for the cluster, and for `nodeId` its own: never their values. */
+  async savedSecrets(clusterId: string, nodeId?: string): Promise<{ cluster: SavedSecrets; node?: SavedSecrets }> {
+    const cluster = this.sshCluster(clusterId);
+    if (nodeId !== undefined) this.nodeOf(cluster, nodeId);
+    const { secrets } = this.opts.env;
+    const saved = { cluster: await savedSecrets(secrets, clusterId) };
+    return nodeId === undefined ? saved : { ...saved, node: await savedSecrets(secrets, clusterId, nodeId) };
   }
 
   /** Forgets one node: it is disconnected and leaves the saved cluster (and its own secrets go). */

@@ -7,7 +7,7 @@ import type { ActionResult, JobRecord } from '../../../agent/src/protocol/jobTyp
 import type { MetricsSample } from '../../../agent/src/protocol/metricsTypes';
 import type { ProcList, ProcRow } from '../../../agent/src/protocol/procTypes';
 import { AgentProcess } from '../../support/agentProcess';
-import { cpuTicksOver, isGone, readProcStat, waitUntil } from '../../support/procState';
+import { cpuTicksOver, isGone, readProcStat, waitForCpu, waitUntil } from '../../support/procState';
 
 const BURN = ['node', '-e', 'for (;;) {}'];
 let stateDir: string;
@@ -69,7 +69,7 @@ describe('freeze, continue and kill a process the agent did not start', () => {
     await ok('proc.continue', { pid });
     await waitUntil('it to run again', () => readProcStat(pid)?.state === 'R');
     expect(await rowOf(pid)).toMatchObject({ frz: '-', freeze: null });
-    expect(await cpuTicksOver(pid, 400)).toBeGreaterThan(10);
+    await waitForCpu(pid, 10);
 
     await ok('proc.signal', { pid, signal: 'SIGKILL' });
     await waitUntil('it to end', () => isGone(pid));
@@ -123,7 +123,7 @@ describe('jobs started through the agent', () => {
 
     await ok('proc.continue', { jobId: 42 });
     expect(readFileSync(join(cgroup, 'cgroup.events'), 'utf8')).toMatch(/^frozen 0$/m);
-    expect(await cpuTicksOver(pid, 400)).toBeGreaterThan(10);
+    await waitForCpu(pid, 10);
 
     expect(await ok<ActionResult>('proc.signal', { jobId: 42, signal: 'SIGTERM' })).toEqual({
       pids: [pid],

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionResult, JobRecord } from '../../../agent/src/protocol/jobTypes';
 import { AgentProcess } from '../../support/agentProcess';
-import { cpuTicksOver, isGone, readProcStat, waitUntil } from '../../support/procState';
+import { cpuTicksOver, isGone, readProcStat, waitForCpu, waitUntil } from '../../support/procState';
 
 // Job IDs are per user. A root agent may act on another user's Job IDs; that user's records
 // live in their home, and stay readable by their own agent afterwards.
@@ -71,7 +71,7 @@ describe("root and another user's Job IDs", () => {
     expect(record.uid).toBe(job.uid);
 
     await ok(rootAgent, 'proc.continue', { jobId: 3, user: USER });
-    expect(await cpuTicksOver(pid, 300)).toBeGreaterThan(10);
+    await waitForCpu(pid, 10);
     await ok(rootAgent, 'proc.signal', { jobId: 3, user: USER, signal: 'SIGKILL' });
     await waitUntil('the job to end', () => isGone(pid));
     const missing = await rootAgent.call(nextId++, 'proc.freeze', { jobId: 3, user: 'no-such-user-x' });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionResult, JobRecord } from '../../../agent/src/protocol/jobTypes';
 import type { Hello } from '../../../agent/src/protocol/types';
 import { AgentProcess } from '../../support/agentProcess';
-import { cpuTicksOver, isGone, readProcStat, waitUntil } from '../../support/procState';
+import { cpuTicksOver, isGone, readProcStat, waitForCpu, waitUntil } from '../../support/procState';
 
 // The agent as an ordinary user (nobody): it may act on its own processes only, and without
 // root it cannot create cgroups, so its jobs are frozen with SIGSTOP.
@@ -79,7 +79,7 @@ describe('an agent running as an ordinary user', () => {
     expect(listed).toMatchObject({ state: 'frozen', freeze: { code: 'M', method: 'sigstop', by: 'nobody' } });
 
     await call('proc.continue', { jobId: 5 });
-    expect(await cpuTicksOver(burner, 400)).toBeGreaterThan(10);
+    await waitForCpu(burner, 10);
     await call('proc.signal', { jobId: 5, signal: 'SIGKILL' });
     for (const pid of members) await waitUntil(`process ${pid} gone`, () => isGone(pid));
   });

@@ -56,6 +56,11 @@ describe('password logins', () => {
     expect(log).not.toMatch(/Accepted publickey/);
     expect(everythingSaid()).not.toContain(PASSWORD);
     expect(await secrets.get(`ssh/${added.id}/password`)).toBe(PASSWORD);
+    // What the SSH settings dialog is told: that one is saved, never what it is.
+    expect(await h.ok('secrets.saved', { clusterId: added.id, nodeId: 'n2' })).toEqual({
+      cluster: { passphrase: false, password: true },
+      node: { passphrase: false, password: false },
+    });
   });
 
   it('names the user, the host and "password" when a node is given a wrong one, and never the password', async () => {
@@ -70,6 +75,10 @@ describe('password logins', () => {
     expect(failed.reason).toContain(`root@${cluster.node(2).address}`);
     expect(failed.reason).toContain('tried password');
     expect(everythingSaid()).not.toContain('not-the-password');
+    expect((await h.ok('secrets.saved', { clusterId: added.id, nodeId: 'n2' })).node).toEqual({
+      passphrase: false,
+      password: true,
+    });
     // The other node keeps the cluster's password and stays up.
     expect((await h.ok('clusters.list', {})).find((c) => c.id === added.id)?.nodes[0]?.state).toBe('up');
   });
@@ -78,6 +87,9 @@ describe('password logins', () => {
     const from = h.events.length;
     await h.ok('clusters.configure', { clusterId: added.id, nodeId: 'n2', settings: {}, secrets: { password: '' } });
     expect(await secrets.get(`ssh/${added.id}/n2/password`)).toBeUndefined();
+    expect((await h.ok('secrets.saved', { clusterId: added.id, nodeId: 'n2' })).node?.password).toBe(false);
+    const noSuchNode = await h.conn.call('secrets.saved', { clusterId: added.id, nodeId: 'n9' });
+    expect(noSuchNode).toMatchObject({ ok: false, error: { code: 'not-found' } });
     await waitNodeState(h, added.id, 'n2', 'up', 10_000, from);
   });
 

@@ -47,6 +47,7 @@ describe('hub API name tables', () => {
       'nodes.remove',
       'notices.dismiss',
       'notices.list',
+      'secrets.saved',
     ]);
     expect(Object.keys(EVENTS).sort()).toEqual([
       'clusters.changed',

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { AddClusterParams, ClusterSummary, HubEvents, Params } from '../../../../electron/api';
+import type { AddClusterParams, ClusterSummary, HubEvents, Params, Result } from '../../../../electron/api';
 import { useHubEvent } from '../../shared/composables/useHubEvent';
 import { useHub } from '../../hub/useHub';
 import { keepSelection, mergeClusters, withNodeState } from './clusterList';
@@ -71,6 +71,11 @@ export const useClustersStore = defineStore('clusters', () => {
     return takeReply(await hub.call('clusters.configure', params));
   }
 
+  /** Which secrets are saved for a cluster (and a node's own), never their values. */
+  async function savedSecrets(clusterId: string, nodeId?: string): Promise<Result<'secrets.saved'>> {
+    return hub.call('secrets.saved', nodeId === undefined ? { clusterId } : { clusterId, nodeId });
+  }
+
   const select = (clusterId: string): void => void (selectedId.value = clusterId);
 
   useHubEvent('node.state', applyNodeState);
@@ -78,7 +83,7 @@ export const useClustersStore = defineStore('clusters', () => {
 
   return {
     ...{ clusters, selectedId, selected, loadError },
-    ...{ load, select, add, remove, configure, applyNodeState, applyClustersChanged },
+    ...{ load, select, add, remove, configure, savedSecrets, applyNodeState, applyClustersChanged },
     ...{ addNodes: nodes.addNodes, removeNode: nodes.removeNode, reconnect: nodes.reconnect },
     forgetOldKey: nodes.forgetOldKey,
     retryErrorOf: nodes.retryErrorOf,
