@@ -74,6 +74,16 @@ export class AgentProcess {
     return this.waitFor((m) => m.id === id);
   }
 
+  /** Ids for ok(), far above those the tests pick for call(). */
+  private nextOkId = 1_000_000;
+
+  /** A request that must succeed: its result, or an Error naming the method and the agent's error. */
+  async ok<T>(method: string, params: unknown = {}): Promise<T> {
+    const reply = await this.call(this.nextOkId++, method, params);
+    if (reply.error) throw new Error(`${method} answered error ${reply.error.code}: ${reply.error.message}`);
+    return reply.result as T;
+  }
+
   stop(): void {
     this.child.kill('SIGKILL');
   }

@@ -19,13 +19,8 @@ import { AgentProcess } from '../../support/agentProcess';
 import { startCpuBurners } from '../../support/cpuBurners';
 
 let agent: AgentProcess;
-let nextId = 1;
 
-async function ok<T>(method: string, params: unknown = {}): Promise<T> {
-  const reply = await agent.call(nextId++, method, params);
-  if (reply.error) throw new Error(`${method} answered error ${reply.error.code}: ${reply.error.message}`);
-  return reply.result as T;
-}
+const ok = <T>(method: string, params: unknown = {}): Promise<T> => agent.ok<T>(method, params);
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const sh = (cmd: string, args: string[]): string => execFileSync(cmd, args, { encoding: 'utf8' });

@@ -36,11 +36,7 @@ let nextId = 100;
 const sleepers: ChildProcess[] = [];
 
 /** The result of a call, or a failure that names the method and the agent's error. */
-async function ok<T>(method: string, params: unknown = {}): Promise<T> {
-  const reply = await agent.call(nextId++, method, params);
-  if (reply.error) throw new Error(`${method} answered error ${reply.error.code}: ${reply.error.message}`);
-  return reply.result as T;
-}
+const ok = <T>(method: string, params: unknown = {}): Promise<T> => agent.ok<T>(method, params);
 
 function startSleeper(): number {
   const child = spawn('sleep', ['300'], { stdio: 'ignore' });

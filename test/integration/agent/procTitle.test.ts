@@ -31,13 +31,8 @@ process.stdout.write('ready');
 
 let agent: AgentProcess;
 let child: ChildProcess;
-let nextId = 1;
 
-async function ok<T>(method: string, params: unknown = {}): Promise<T> {
-  const reply = await agent.call(nextId++, method, params);
-  if (reply.error) throw new Error(`${method} answered error ${reply.error.code}: ${reply.error.message}`);
-  return reply.result as T;
-}
+const ok = <T>(method: string, params: unknown = {}): Promise<T> => agent.ok<T>(method, params);
 
 const commandOf = async (pid: number): Promise<string | undefined> =>
   (await ok<ProcList>('procs.list')).rows.find((r) => r.pid === pid)?.command;

@@ -27,11 +27,7 @@ let agent: AgentProcess;
 let nextId = 100;
 const started: ChildProcess[] = [];
 
-async function ok<T>(method: string, params: unknown = {}, on: AgentProcess = agent): Promise<T> {
-  const reply = await on.call(nextId++, method, params);
-  if (reply.error) throw new Error(`${method} answered error ${reply.error.code}: ${reply.error.message}`);
-  return reply.result as T;
-}
+const ok = <T>(method: string, params: unknown = {}, on: AgentProcess = agent): Promise<T> => on.ok<T>(method, params);
 
 /** Starts a program (spawn returns after its exec) and remembers it for clean-up. */
 function descendsFrom(rows: ProcList['rows'], pid: number, ancestor: number): boolean {
