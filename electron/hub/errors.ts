@@ -1,6 +1,9 @@
 import { RpcErrorCode } from '../../agent/src/protocol/errors';
 import type { HubErrorCode, HubErrorData } from '../api';
 
+/** What went wrong, in words: an Error's message, or anything else as a string. */
+export const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
 /** An error that crosses the hub API: a stable code and a sentence the user can act on. */
 export class HubError extends Error {
   constructor(

@@ -8,7 +8,7 @@ import { summarize, type Cluster } from './clusters/cluster';
 import { createLocalCluster } from './clusters/localCluster';
 import type { SshClusters } from './clusters/sshClusters';
 import { createSshSide, type Broadcast, type HubSshOptions } from './hubSsh';
-import { HubError, toHubErrorData } from './errors';
+import { HubError, toHubErrorData, messageOf } from './errors';
 import type { HubLog } from './log';
 import { NoticeBoard } from './notices';
 
@@ -87,7 +87,7 @@ async function loadSavedClusters(sshClusters: SshClusters, log: HubLog, notices:
     notices.raise('warning', warning);
   } catch (err) {
     log.warn('the saved clusters could not be read', err);
-    const why = err instanceof Error ? err.message : String(err);
+    const why = messageOf(err);
     notices.raise(
       'error',
       `The saved clusters could not be read: ${why} None was started, and mosdesk will not change the file until it can read it: fix it, then start mosdesk again.`,

@@ -1,6 +1,7 @@
 /** Browser mode: the same hub and renderer as the desktop app, served on 127.0.0.1. */
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { messageOf } from '../hub/errors';
 import { createHub } from '../hub/hub';
 import { stderrLog } from '../hub/log';
 import { MemorySecretStore } from '../hub/secrets/secretStore';
@@ -63,6 +64,6 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  process.stderr.write(`mosdesk: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`mosdesk: ${messageOf(err)}\n`);
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { NodeConfig, SshSettings } from '../../api';
-import { HubError } from '../errors';
+import { HubError, messageOf } from '../errors';
 import { describeIssue, JsonFileError, readJsonFile, writeJsonFileAtomic } from '../store/jsonFile';
 import { createSerialQueue } from '../store/serialQueue';
 import { LOCAL_CLUSTER_ID } from './localCluster';
@@ -113,7 +113,7 @@ export class ClusterStore {
         return {};
       } catch (err) {
         if (!(err instanceof JsonFileError) || err.movedTo === undefined) {
-          this.unreadable = err instanceof Error ? err.message : String(err);
+          this.unreadable = messageOf(err);
           throw err;
         }
         this.clusters = [];

@@ -5,6 +5,7 @@ import { spawnLocalAgent } from '../agents/localAgent';
 import type { HubLog } from '../log';
 import { NodeSession } from '../nodes/nodeSession';
 import type { Cluster } from './cluster';
+import { messageOf } from '../errors';
 
 export const LOCAL_CLUSTER_ID = 'local';
 
@@ -31,7 +32,7 @@ export function createLocalCluster(opts: LocalClusterOptions): Cluster {
         opts.log,
       ).catch((err: unknown) => {
         // An agent that cannot start here is a dead node, retried with backoff.
-        throw new ConnectFailure('dead', err instanceof Error ? err.message : String(err));
+        throw new ConnectFailure('dead', messageOf(err));
       }),
     onChange: (view) => opts.onNodeChange(LOCAL_CLUSTER_ID, view),
   });

@@ -7,6 +7,7 @@ import { ConnectFailure, type FailureState } from '../ssh/connectFailure';
 import { backoffDelay } from './backoff';
 import { Liveness, type LivenessOptions } from './liveness';
 import { MetricsStreams } from './metricsStreams';
+import { messageOf } from '../errors';
 
 export interface NodeSessionOptions {
   id: string;
@@ -150,10 +151,7 @@ export class NodeSession {
   }
 
   private onFailed(err: unknown): void {
-    const failure =
-      err instanceof ConnectFailure
-        ? err
-        : new ConnectFailure('error', err instanceof Error ? err.message : String(err));
+    const failure = err instanceof ConnectFailure ? err : new ConnectFailure('error', messageOf(err));
     this.setState(failure.state, failure.message, undefined, failure.changedKey);
     if (failure.retry === 'manual') {
       this.opts.log.info(`node ${this.opts.name}: ${failure.message} (waiting for the user)`);

@@ -5,8 +5,7 @@ import { useHubEvent } from '../../shared/composables/useHubEvent';
 import { useHub } from '../../hub/useHub';
 import { keepSelection, mergeClusters, withNodeState } from './clusterList';
 import { nodeActions } from './nodeActions';
-
-const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+import { messageOf } from '../../shared/messageOf';
 
 /** The clusters the hub knows and the state of each node; the one selected in the sidebar. */
 export const useClustersStore = defineStore('clusters', () => {

@@ -2,9 +2,9 @@ import type { Ref } from 'vue';
 import type { ClusterSummary, HubClient } from '../../../../electron/api';
 import { keyedMessages } from '../../shared/composables/keyedState';
 import { withoutNode } from './clusterList';
+import { messageOf } from '../../shared/messageOf';
 
 const nodeKey = (clusterId: string, nodeId: string): string => `${clusterId}/${nodeId}`;
-const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /**
  * The clusters store's requests about single nodes: add, forget, retry, forget an old host

@@ -4,6 +4,7 @@ import type { HubEvents, MetricsSample } from '../../../../electron/api';
 import { useHubEvent } from '../../shared/composables/useHubEvent';
 import { useHub } from '../../hub/useHub';
 import { appendBounded } from './history';
+import { messageOf } from '../../shared/messageOf';
 
 export interface LoadPoint {
   /** ms since the epoch */
@@ -61,7 +62,7 @@ export const useMetricsStore = defineStore('metrics', () => {
       current = { clusterId, subscriptionId };
       error.value = null;
     } catch (err) {
-      error.value = err instanceof Error ? err.message : String(err);
+      error.value = messageOf(err);
     }
   }
 

@@ -1,4 +1,5 @@
 import { nextTick, ref, type Ref } from 'vue';
+import { messageOf } from '../messageOf';
 
 export interface FormSubmitSteps {
   /** Checks the form; false when a field is invalid (its input carries aria-invalid). */
@@ -26,7 +27,7 @@ export function useFormSubmit(formEl: Readonly<Ref<HTMLFormElement | null>>, ste
     try {
       await steps.send();
     } catch (err) {
-      hubError.value = err instanceof Error ? err.message : String(err);
+      hubError.value = messageOf(err);
       await nextTick();
       // Centre, not nearest: the dialog's sticky button row would cover its bottom edge.
       formEl.value?.querySelector('.hub-error')?.scrollIntoView({ block: 'center' });
