@@ -15,10 +15,22 @@ export interface PsRow {
   args: string;
 }
 
+/**
+ * How ps prints text: characters in a UTF-8 locale, or byte by byte in C when the machine has
+ * no C.UTF-8 locale (glibc's is a file, /usr/lib/locale/C.utf8, that slim images may lack).
+ */
+export type PsCharset = 'utf8' | 'c';
+
+/** The charset ps will use under LC_ALL=C.UTF-8 on this machine. */
+export async function psCharset(): Promise<PsCharset> {
+  const { stdout } = await promisify(execFile)('locale', ['charmap'], { env: { ...process.env, LC_ALL: 'C.UTF-8' } });
+  return stdout.trim() === 'UTF-8' ? 'utf8' : 'c';
+}
+
 /** `ps` in UTC with full-width columns; zombies lose ps's " <defunct>" suffix. */
-export async function psTable(): Promise<Map<number, PsRow>> {
+export async function psTable(charset: PsCharset): Promise<Map<number, PsRow>> {
   const { stdout } = await promisify(execFile)('ps', ['-eww', '-o', 'pid=,tty=,lstart=,user:64=,args='], {
-    env: { ...process.env, TZ: 'UTC', LC_ALL: 'C.UTF-8' },
+    env: { ...process.env, TZ: 'UTC', LC_ALL: charset === 'utf8' ? 'C.UTF-8' : 'C' },
     maxBuffer: 64 << 20,
   });
   const table = new Map<number, PsRow>();
@@ -31,18 +43,39 @@ export async function psTable(): Promise<Map<number, PsRow>> {
       tty,
       startedAt: Date.parse(`${lstart} UTC`),
       user,
-      args: args.replace(/ <defunct>$/, ''),
+      args: args.replace(/ <defunct>$/, '').replace(/ +$/, ''),
     });
   }
   return table;
 }
 
-/** What one agent row shows in ps's terms: ps prints unprintable characters as "?" and trims its last column. */
-export function asPsWould(row: ProcRow): { user: string; args: string; tty: string; startedAt: number } {
-  const args = [...row.command]
-    .map((c) => (c < ' ' || c === '\x7f' || c === '\ufffd' ? '?' : c))
-    .join('')
-    .trimEnd();
+/**
+ * Text as procps 4 prints it (escape.c), measured with ps 4.0.2:
+ * - in UTF-8, what iswprint() refuses becomes one "?": C0 and C1 controls, DEL, line and
+ *   paragraph separators, unassigned code points and noncharacters. Format characters (ZWSP,
+ *   BOM, bidi marks) and private use print as they are;
+ * - in C, controls and DEL become ".", and each byte of a non-ASCII character a "?".
+ * The agent shows bytes that are not UTF-8 as "\ufffd"; ps prints a "?" per byte there, so they
+ * are "?" here and sameArgs() lets a run of them stand for any run of ps's.
+ */
+export function asPsPrints(text: string, charset: PsCharset): string {
+  if (charset === 'utf8') return text.replace(/[\p{Cc}\p{Cn}\p{Zl}\p{Zp}\ufffd]/gu, '?');
+  return [...text]
+    .map((c) => {
+      const code = c.codePointAt(0) as number;
+      if (code < 0x20 || code === 0x7f) return '.';
+      if (code < 0x80) return c;
+      return c === '\ufffd' ? '?' : '?'.repeat(Buffer.byteLength(c));
+    })
+    .join('');
+}
+
+/** What one agent row shows in ps's terms; ps trims the spaces a retitled process pads with. */
+export function asPsWould(
+  row: ProcRow,
+  charset: PsCharset,
+): { user: string; args: string; tty: string; startedAt: number } {
+  const args = asPsPrints(row.command, charset).replace(/ +$/, '');
   return { user: row.user, args, tty: row.tty ?? '?', startedAt: row.startedAt };
 }
 
@@ -55,8 +88,24 @@ export function sameUser(row: ProcRow, psUser: string): boolean {
   return row.user === String(row.uid) && !inPasswd;
 }
 
-/** The agent cuts command lines at MAX_CMDLINE_BYTES; ps -ww does not. */
-export function sameArgs(ours: string, psArgs: string): boolean {
-  const cut = Buffer.byteLength(ours) >= MAX_CMDLINE_BYTES - 1;
-  return cut ? psArgs.startsWith(ours) : ours === psArgs;
+/**
+ * Whether ps's args are what the agent's row shows. The agent cuts command lines at
+ * MAX_CMDLINE_BYTES, before a character the cut would split (ps reads up to 128 KiB), so a cut
+ * one need only start ps's. Where the agent read bytes that are not UTF-8, a run of "?" stands
+ * for any run of "?" or "\ufffd": the agent and ps count such bytes differently.
+ */
+export function sameArgs(row: ProcRow, psArgs: string, charset: PsCharset): boolean {
+  const loose = row.command.includes('\ufffd');
+  const norm = (s: string): string => (loose ? s.replace(/[?\ufffd]+/g, '?') : s);
+  const [ours, theirs] = [norm(asPsWould(row, charset).args), norm(psArgs)];
+  const cut = Buffer.byteLength(row.command) > MAX_CMDLINE_BYTES - 4;
+  return cut ? theirs.startsWith(ours) : ours === theirs;
+}
+
+/** Where two command lines first differ, short enough to read in a CI log: JSON shows controls. */
+export function whereArgsDiffer(ours: string, theirs: string): string {
+  let at = 0;
+  while (at < ours.length && ours[at] === theirs[at]) at++;
+  const around = (s: string): string => JSON.stringify(s.slice(Math.max(0, at - 30), at + 30));
+  return `from character ${at} (of ${ours.length} and ${theirs.length}): agent ${around(ours)}, ps ${around(theirs)}`;
 }

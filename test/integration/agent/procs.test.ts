@@ -11,7 +11,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentNotifications } from '../../../agent/src/protocol/methods';
 import type { ProcList, ProcRow } from '../../../agent/src/protocol/procTypes';
 import { AgentProcess } from '../../support/agentProcess';
-import { asPsWould, type PsRow, psTable, sameArgs, sameUser } from '../../support/psTable';
+import {
+  asPsWould,
+  type PsCharset,
+  psCharset,
+  type PsRow,
+  psTable,
+  sameArgs,
+  sameUser,
+  whereArgsDiffer,
+} from '../../support/psTable';
 import { readProcStat, statusKb, waitUntil } from '../../support/procState';
 
 const NOBODY = 65534;
@@ -24,6 +33,7 @@ const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }
  */
 const RSS_COUNTER_SLACK = 3 * Math.max(32, 2 * cpus().length) * cpus().length * 4096;
 let agent: AgentProcess;
+let charset: PsCharset;
 let nextId = 100;
 const started: ChildProcess[] = [];
 
@@ -58,9 +68,9 @@ function vmRssBytes(pid: number): number {
  * for every live process that ps saw the same in both of its reads.
  */
 async function comparedWithPs(): Promise<{ seen: number; compared: number; differences: Map<number, string> }> {
-  const before = await psTable();
+  const before = await psTable(charset);
   const list = await ok<ProcList>('procs.list');
-  const after = await psTable();
+  const after = await psTable(charset);
   const alive = (pid: number): boolean => !['Z', 'X', undefined].includes(readProcStat(pid)?.state);
   const steady = (pid: number): boolean => {
     const [b, a] = [before.get(pid), after.get(pid)];
@@ -69,19 +79,23 @@ async function comparedWithPs(): Promise<{ seen: number; compared: number; diffe
   const both = list.rows.filter((r) => steady(r.pid) && alive(r.pid));
   const differences = new Map<number, string>();
   for (const row of both) {
-    const ours = asPsWould(row);
+    const ours = asPsWould(row, charset);
     const theirs = after.get(row.pid) as PsRow;
     // lstart is cut to the second.
     const agrees = {
       user: sameUser(row, theirs.user),
-      args: sameArgs(ours.args, theirs.args.trimEnd()),
+      args: sameArgs(row, theirs.args, charset),
       tty: ours.tty === theirs.tty,
       startedAt: row.startedAt - theirs.startedAt >= -1000 && row.startedAt - theirs.startedAt < 2000,
     };
     // Only the columns that differ, as [agent, ps]: short enough to read in a CI log.
     const differing = (Object.keys(agrees) as (keyof typeof agrees)[]).filter((k) => !agrees[k]);
     if (differing.length > 0) {
-      differences.set(row.pid, JSON.stringify(Object.fromEntries(differing.map((k) => [k, [ours[k], theirs[k]]]))));
+      const shown = differing.map((k) => [
+        k,
+        k === 'args' ? whereArgsDiffer(ours.args, theirs.args) : [ours[k], theirs[k]],
+      ]);
+      differences.set(row.pid, JSON.stringify(Object.fromEntries(shown)));
     }
   }
   return { seen: Math.min(list.rows.length, after.size), compared: both.length, differences };
@@ -91,6 +105,7 @@ beforeAll(async () => {
   if (process.getuid?.() !== 0) throw new Error('this test runs as root (npm test does), to start programs as nobody');
   agent = new AgentProcess();
   await ok('hello', { protocolVersion: 1 });
+  charset = await psCharset();
 });
 
 afterAll(() => {

@@ -1,4 +1,5 @@
 import { closeSync, constants, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { wholeCharacterPrefix } from '../../../parsers/utf8Prefix';
 
 /**
  * Synchronous reads of /proc into one reused buffer. /proc files are tiny and generated on
@@ -20,9 +21,9 @@ export class ProcFiles {
   }
 
   /**
-   * The whole file as UTF-8, up to `maxBytes`; null when the process has gone (ENOENT on open,
-   * ESRCH on read) or is hidden from us (EACCES under hidepid=1, as ps skips it too). Other
-   * errors are real and are thrown.
+   * The whole file as UTF-8, up to `maxBytes` (cut before a character the limit would split);
+   * null when the process has gone (ENOENT on open, ESRCH on read) or is hidden from us (EACCES
+   * under hidepid=1, as ps skips it too). Other errors are real and are thrown.
    */
   read(path: string, maxBytes = 65_536): string | null {
     let fd: number;
@@ -63,7 +64,8 @@ export class ProcFiles {
       const room = Math.min(this.buffer.length, maxBytes) - length;
       const n = readSync(fd, this.buffer, length, room, null);
       length += n;
-      if (n < room || length >= maxBytes) break;
+      if (n < room) break;
+      if (length >= maxBytes) return this.buffer.toString('utf8', 0, wholeCharacterPrefix(this.buffer, length));
       this.grow();
     }
     return this.buffer.toString('utf8', 0, length);
