@@ -21,7 +21,7 @@ const report = z.object({
 // eslint-disable-next-line no-control-regex -- colour codes start with ESC
 const ANSI = /\x1b\[[0-9;]*m/g;
 /** Enough for a message and a short difference; a whole diff belongs to the full log. */
-const MAX_MESSAGE = 600;
+const MAX_MESSAGE = 1000;
 /** A run where everything failed (the cluster is down) must still show its first failures at the end. */
 export const MAX_FAILURES = 15;
 

@@ -48,7 +48,7 @@ const cases: { name: string; json: string; want: string[] }[] = [
         assertionResults: [{ fullName: 't', status: 'failed', failureMessages: [`Error: ${'y'.repeat(2000)}`] }],
       },
     ]),
-    want: [`c.test.ts > t: Error: ${'y'.repeat(593)}…`],
+    want: [`c.test.ts > t: Error: ${'y'.repeat(993)}…`],
   },
   {
     name: 'a test that rejected with null or a plain object',
