@@ -50,7 +50,8 @@ export async function psTable(charset: PsCharset): Promise<Map<number, PsRow>> {
 }
 
 /**
- * Text as procps 4 prints it (escape.c), measured with ps 4.0.2:
+ * A command line as procps 4 prints it, measured with ps 4.0.2. Reading it (readproc.c) turns
+ * newlines into spaces, as it does the NULs between arguments; then escape.c:
  * - in UTF-8, what iswprint() refuses becomes one "?": C0 and C1 controls, DEL, line and
  *   paragraph separators, unassigned code points and noncharacters. Format characters (ZWSP,
  *   BOM, bidi marks) and private use print as they are;
@@ -58,7 +59,8 @@ export async function psTable(charset: PsCharset): Promise<Map<number, PsRow>> {
  * The agent shows bytes that are not UTF-8 as "\ufffd"; ps prints a "?" per byte there, so they
  * are "?" here and sameArgs() lets a run of them stand for any run of ps's.
  */
-export function asPsPrints(text: string, charset: PsCharset): string {
+export function asPsPrints(command: string, charset: PsCharset): string {
+  const text = command.replaceAll('\n', ' ');
   if (charset === 'utf8') return text.replace(/[\p{Cc}\p{Cn}\p{Zl}\p{Zp}\ufffd]/gu, '?');
   return [...text]
     .map((c) => {

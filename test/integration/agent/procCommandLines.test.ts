@@ -14,7 +14,7 @@ import { asPsWould, type PsCharset, psCharset, psTable, sameArgs, whereArgsDiffe
 import { waitUntil } from '../../support/procState';
 
 const HOSTILE_TITLE = Buffer.concat([
-  Buffer.from('em—dash tab\tc1\u0085 del\x7f ls\u2028 un\u0378 nc\uffff zw\u200b 漢字😀 '),
+  Buffer.from('em—dash tab\tc1\u0085 del\x7f nl\ncr\r ls\u2028 un\u0378 nc\uffff zw\u200b 漢字😀 '),
   Buffer.from([0x62, 0x61, 0x64, 0xff, 0xfe, 0x20, 0xe2, 0x80, 0x41]), // "bad", two bytes that never start a character, a cut "—"
 ]);
 
@@ -70,7 +70,7 @@ describe('command lines as ps shows them', () => {
   it('shows unprintable characters and bytes that are not UTF-8 as ps does', async () => {
     const child = sleeperTitled(HOSTILE_TITLE);
     const row = await rowOf(child.pid as number);
-    expect(row.command.startsWith('em—dash tab\tc1\u0085')).toBe(true);
+    expect(row.command.startsWith('em—dash tab\tc1\u0085 del\x7f nl\ncr\r')).toBe(true);
     expect(row.command).toContain('漢字😀 bad\ufffd\ufffd \ufffdA 607');
     await expectAsPs(row, 'c');
     if ((await psCharset()) === 'utf8') await expectAsPs(row, 'utf8');

@@ -21,6 +21,7 @@ describe('asPsPrints', () => {
     },
     { text: '漢字😀 é', utf8: '漢字😀 é', c: '?????????? ??' },
     { text: 'bad\ufffd\ufffd', utf8: 'bad??', c: 'bad??' },
+    { text: 'nl\nx\ry\tz\n\nq', utf8: 'nl x?y?z  q', c: 'nl x.y.z  q' },
   ])('prints $text', ({ text, utf8, c }) => {
     expect(asPsPrints(text, 'utf8')).toBe(utf8);
     expect(asPsPrints(text, 'c')).toBe(c);
