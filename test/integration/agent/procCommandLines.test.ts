@@ -5,7 +5,6 @@
  * (Debian's libc-bin does), in UTF-8.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CMDLINE_BYTES } from '../../../agent/src/engines/linux/processes/scanner';
 import type { ProcList, ProcRow } from '../../../agent/src/protocol/procTypes';
@@ -40,12 +39,13 @@ function longCommandLine(straddler: string, into: number): { child: ChildProcess
   return { child, whole: [...head, last].join(' ') };
 }
 
-async function rowOf(pid: number): Promise<ProcRow> {
+/** The process's row once its command line is the one it was started for (`ready`). */
+async function rowOf(pid: number, ready: (command: string) => boolean): Promise<ProcRow> {
   let row: ProcRow | undefined;
+  // Until bash's exec (or node's, after the fork) the process shows its parent's command line.
   await waitUntil(`process ${pid} with its final command line`, async () => {
     row = (await agent.ok<ProcList>('procs.list')).rows.find((r) => r.pid === pid);
-    // Until bash's exec (or node's start) the process still shows its parent's command line.
-    return row !== undefined && readFileSync(`/proc/${pid}/comm`, 'utf8') !== 'bash\n' && row.command.length > 20;
+    return row !== undefined && ready(row.command);
   });
   return row as ProcRow;
 }
@@ -69,7 +69,7 @@ afterAll(() => {
 describe('command lines as ps shows them', () => {
   it('shows unprintable characters and bytes that are not UTF-8 as ps does', async () => {
     const child = sleeperTitled(HOSTILE_TITLE);
-    const row = await rowOf(child.pid as number);
+    const row = await rowOf(child.pid as number, (command) => command.endsWith(' 607'));
     expect(row.command.startsWith('em—dash tab\tc1\u0085 del\x7f nl\ncr\r')).toBe(true);
     expect(row.command).toContain('漢字😀 bad\ufffd\ufffd \ufffdA 607');
     await expectAsPs(row, 'c');
@@ -82,7 +82,7 @@ describe('command lines as ps shows them', () => {
     { name: 'a whole character just before it', straddler: '—', into: 3 },
   ])('cuts a long command line before a character it would split: $name', async ({ straddler, into }) => {
     const { child, whole } = longCommandLine(straddler, into);
-    const row = await rowOf(child.pid as number);
+    const row = await rowOf(child.pid as number, (command) => command.startsWith(whole.slice(0, 100)));
     const kept = Buffer.byteLength(straddler) <= into ? MAX_CMDLINE_BYTES : MAX_CMDLINE_BYTES - into;
     const expected = Buffer.from(whole).subarray(0, kept).toString('utf8');
     expect(row.command === expected, whereArgsDiffer(row.command, expected)).toBe(true);
