@@ -46,6 +46,9 @@ describe('an agent running as an ordinary user', () => {
   it("refuses another user's process with a permission error that names both users", async () => {
     const rootSleeper = spawn('sleep', ['30'], { stdio: 'ignore' });
     try {
+      // A process just started may still be running (R) on a busy machine: wait for its sleep,
+      // so that S afterwards shows the refusal left it alone.
+      await waitUntil('the sleeper to sleep', async () => readProcStat(rootSleeper.pid as number)?.state === 'S');
       const reply = await call('proc.freeze', { pid: rootSleeper.pid });
       expect(reply.error).toMatchObject({ code: 1005 });
       expect(reply.error?.message).toContain('belongs to root');

@@ -260,6 +260,8 @@ describe('job control and jobs on Node 18', () => {
 
   it('refuses to migrate or checkpoint, with a reason', async () => {
     const pid = startSleeper();
+    // Just started, it may still be running (R) on a busy machine; S afterwards must mean untouched.
+    await until('the sleeper asleep', () => procState(pid) === 'S');
     const migrate = await agent.call(nextId++, 'proc.migrate', { pid, to: '2' });
     expect(migrate.error?.code).toBe(1003);
     const checkpoint = await agent.call(nextId++, 'proc.checkpoint', { pid, then: 'continue' });
