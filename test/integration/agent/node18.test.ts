@@ -38,10 +38,16 @@ const sleepers: ChildProcess[] = [];
 /** The result of a call, or a failure that names the method and the agent's error. */
 const ok = <T>(method: string, params: unknown = {}): Promise<T> => agent.ok<T>(method, params);
 
-function startSleeper(): number {
+/** A sleep(1) that has exec'd and is asleep: just started, it may still be node's fork, or R. */
+async function startSleeper(): Promise<number> {
   const child = spawn('sleep', ['300'], { stdio: 'ignore' });
   sleepers.push(child);
-  return child.pid as number;
+  const pid = child.pid as number;
+  await until(
+    'sleep 300 asleep',
+    () => procState(pid) === 'S' && readFileSync(`/proc/${pid}/comm`, 'utf8') === 'sleep\n',
+  );
+  return pid;
 }
 
 /** The state letter of /proc/<pid>/stat, or undefined once the process is gone. */
@@ -198,7 +204,7 @@ describe('the protocol on Node 18', () => {
   });
 
   it('lists processes like ps does, its own row included', async () => {
-    const sleeper = startSleeper();
+    const sleeper = await startSleeper();
     const list = await ok<ProcList>('procs.list');
     expect(list.truncated).toBe(false);
     expect(near(list.rows.length, procCount())).toBe(true);
@@ -231,7 +237,7 @@ describe('the protocol on Node 18', () => {
   });
 
   it('streams process changes: the whole table, then what ended', async () => {
-    const sleeper = startSleeper();
+    const sleeper = await startSleeper();
     const { subscriptionId } = await ok<{ subscriptionId: string }>('subscribe', { topic: 'procs', intervalMs: 1000 });
     const ours = (): AgentNotifications['procs'][] =>
       agent.received
@@ -249,7 +255,7 @@ describe('the protocol on Node 18', () => {
 
 describe('job control and jobs on Node 18', () => {
   it('freezes, continues and signals a process', async () => {
-    const pid = startSleeper();
+    const pid = await startSleeper();
     expect((await ok<ActionResult>('proc.freeze', { pid })).pids).toEqual([pid]);
     await until('the sleeper stopped', () => procState(pid) === 'T');
     expect((await ok<ActionResult>('proc.continue', { pid })).pids).toEqual([pid]);
@@ -259,9 +265,7 @@ describe('job control and jobs on Node 18', () => {
   });
 
   it('refuses to migrate or checkpoint, with a reason', async () => {
-    const pid = startSleeper();
-    // Just started, it may still be running (R) on a busy machine; S afterwards must mean untouched.
-    await until('the sleeper asleep', () => procState(pid) === 'S');
+    const pid = await startSleeper();
     const migrate = await agent.call(nextId++, 'proc.migrate', { pid, to: '2' });
     expect(migrate.error?.code).toBe(1003);
     const checkpoint = await agent.call(nextId++, 'proc.checkpoint', { pid, then: 'continue' });

@@ -56,6 +56,7 @@ function start(command: string, args: string[]): { pid: number; at: number } {
   return { pid: child.pid, at };
 }
 
+const isSleep = (pid: number): boolean => readFileSync(`/proc/${pid}/comm`, 'utf8') === 'sleep\n';
 const rowOf = (list: ProcList, pid: number): ProcRow | undefined => list.rows.find((r) => r.pid === pid);
 
 /** VmRSS from /proc/<pid>/status, in bytes: a different file and unit than the agent reads. */
@@ -116,8 +117,8 @@ afterAll(() => {
 describe('procs.list', () => {
   it('shows a started sleep with the ps columns right', async () => {
     const sleeper = start('sleep', ['600']);
-    // Until the dynamic loader is done, a new process's RSS grows between any two reads.
-    await new Promise((r) => setTimeout(r, 500));
+    // Asleep means exec'd and past the dynamic loader, whose work grows RSS between any two reads.
+    await waitUntil('sleep 600 asleep', () => readProcStat(sleeper.pid)?.state === 'S' && isSleep(sleeper.pid));
     const list = await ok<ProcList>('procs.list');
     const row = rowOf(list, sleeper.pid);
     expect(row).toMatchObject({
