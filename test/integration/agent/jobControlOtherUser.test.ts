@@ -46,11 +46,21 @@ afterAll(async () => {
   } catch {
     // nothing of the user's left running
   }
-  await new Promise((r) => setTimeout(r, 200));
+  // userdel refuses a user who still has processes, and killed ones take a moment to be reaped.
+  await waitUntil(`no processes of ${USER}`, () => !hasProcesses(USER));
   execFileSync('userdel', ['--remove', USER], { stdio: 'ignore' });
   rmSync(home, { recursive: true, force: true });
   rmSync(rootState, { recursive: true, force: true });
 });
+
+function hasProcesses(user: string): boolean {
+  try {
+    execFileSync('pgrep', ['-u', user], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false; // pgrep exits 1 when nothing matches
+  }
+}
 
 describe("root and another user's Job IDs", () => {
   it("freezes, continues and kills the user's job by Job ID, and the user's agent sees it", async () => {

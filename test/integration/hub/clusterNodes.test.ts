@@ -81,12 +81,14 @@ describe('the nodes of a live cluster', () => {
     expect(saved().map((n) => n.id)).toEqual(['n2', 'n3']);
     await expect.poll(() => agentRuns(1), { timeout: 5000 }).toBe(false);
     const from = h.events.length;
+    const samplesFrom = (nodeId: string): number =>
+      h.events
+        .slice(from)
+        .filter((e) => e.event === 'metrics.sample' && (e.payload as { nodeId: string }).nodeId === nodeId).length;
+    // Over a second, and until both kept nodes have sent one: n1 had its turn too, on a busy machine.
     await new Promise((r) => setTimeout(r, 1200));
-    const n1Samples = h.events
-      .slice(from)
-      .filter((e) => e.event === 'metrics.sample' && (e.payload as { nodeId: string }).nodeId === 'n1');
-    expect(n1Samples).toHaveLength(0);
-    expect(h.events.slice(from).some((e) => e.event === 'metrics.sample')).toBe(true);
+    await expect.poll(() => Math.min(samplesFrom('n2'), samplesFrom('n3')), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(samplesFrom('n1')).toBe(0);
     // It stays gone: nothing reconnects it.
     await new Promise((r) => setTimeout(r, 1500));
     expect(await agentRuns(1)).toBe(false);
