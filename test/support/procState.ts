@@ -38,6 +38,18 @@ export async function waitUntil(
   }
 }
 
+/**
+ * Waits until a process just started has exec'd into `comm` and sleeps: until then it may still
+ * be its parent's fork, or running (R) on a busy machine.
+ */
+export async function waitAsleep(pid: number, comm: string, timeoutMs = 10_000): Promise<void> {
+  await waitUntil(
+    `${comm} (${pid}) asleep`,
+    () => readProcStat(pid)?.state === 'S' && readFileSync(`/proc/${pid}/comm`, 'utf8') === `${comm}\n`,
+    timeoutMs,
+  );
+}
+
 /** CPU ticks a process used over `ms` of wall time. */
 export async function cpuTicksOver(pid: number, ms: number): Promise<number> {
   const before = readProcStat(pid)?.cpuTicks ?? NaN;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionResult, JobRecord } from '../../../agent/src/protocol/jobTypes';
 import type { Hello } from '../../../agent/src/protocol/types';
 import { AgentProcess } from '../../support/agentProcess';
-import { cpuTicksOver, isGone, readProcStat, waitForCpu, waitUntil } from '../../support/procState';
+import { cpuTicksOver, isGone, readProcStat, waitAsleep, waitForCpu, waitUntil } from '../../support/procState';
 
 // The agent as an ordinary user (nobody): it may act on its own processes only, and without
 // root it cannot create cgroups, so its jobs are frozen with SIGSTOP.
@@ -48,7 +48,7 @@ describe('an agent running as an ordinary user', () => {
     try {
       // A process just started may still be running (R) on a busy machine: wait for its sleep,
       // so that S afterwards shows the refusal left it alone.
-      await waitUntil('the sleeper to sleep', async () => readProcStat(rootSleeper.pid as number)?.state === 'S');
+      await waitAsleep(rootSleeper.pid as number, 'sleep');
       const reply = await call('proc.freeze', { pid: rootSleeper.pid });
       expect(reply.error).toMatchObject({ code: 1005 });
       expect(reply.error?.message).toContain('belongs to root');

@@ -27,7 +27,7 @@ import { AGENT_VERSION, PROTOCOL_VERSION, READY_MARKER } from '../../../agent/sr
 import { ensureNode18 } from '../../setup/node18';
 import { type AgentMessage, AgentProcess } from '../../support/agentProcess';
 import { AGENT_BUNDLE, requireBuilt } from '../../support/dist';
-import { readProcStat } from '../../support/procState';
+import { readProcStat, waitAsleep, waitUntil } from '../../support/procState';
 
 let node18: string;
 let agent: AgentProcess;
@@ -43,13 +43,12 @@ async function startSleeper(): Promise<number> {
   const child = spawn('sleep', ['300'], { stdio: 'ignore' });
   sleepers.push(child);
   const pid = child.pid as number;
-  await until(
-    'sleep 300 asleep',
-    () => procState(pid) === 'S' && readFileSync(`/proc/${pid}/comm`, 'utf8') === 'sleep\n',
-  );
+  await waitAsleep(pid, 'sleep');
   return pid;
 }
 
+/** As long as this file always gave a wait: Node 18's agent can be slower to answer. */
+const until = (what: string, check: () => boolean | Promise<boolean>): Promise<void> => waitUntil(what, check, 10_000);
 /** The state letter of /proc/<pid>/stat, or undefined once the process is gone. */
 const procState = (pid: number): string | undefined => readProcStat(pid)?.state;
 
@@ -61,14 +60,6 @@ const me = { name: userInfo().username, uid: userInfo().uid };
 const cpuCount = (): number => Number(execFileSync('getconf', ['_NPROCESSORS_ONLN'], { encoding: 'utf8' }));
 /** Process counts move while other tests run beside this one. */
 const near = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(20, b * 0.1);
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   requireBuilt(AGENT_BUNDLE);

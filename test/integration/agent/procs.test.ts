@@ -21,7 +21,7 @@ import {
   sameUser,
   whereArgsDiffer,
 } from '../../support/psTable';
-import { readProcStat, statusKb, waitUntil } from '../../support/procState';
+import { readProcStat, statusKb, waitAsleep, waitUntil } from '../../support/procState';
 
 const NOBODY = 65534;
 const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
@@ -56,7 +56,6 @@ function start(command: string, args: string[]): { pid: number; at: number } {
   return { pid: child.pid, at };
 }
 
-const isSleep = (pid: number): boolean => readFileSync(`/proc/${pid}/comm`, 'utf8') === 'sleep\n';
 const rowOf = (list: ProcList, pid: number): ProcRow | undefined => list.rows.find((r) => r.pid === pid);
 
 /** VmRSS from /proc/<pid>/status, in bytes: a different file and unit than the agent reads. */
@@ -118,7 +117,7 @@ describe('procs.list', () => {
   it('shows a started sleep with the ps columns right', async () => {
     const sleeper = start('sleep', ['600']);
     // Asleep means exec'd and past the dynamic loader, whose work grows RSS between any two reads.
-    await waitUntil('sleep 600 asleep', () => readProcStat(sleeper.pid)?.state === 'S' && isSleep(sleeper.pid));
+    await waitAsleep(sleeper.pid, 'sleep');
     const list = await ok<ProcList>('procs.list');
     const row = rowOf(list, sleeper.pid);
     expect(row).toMatchObject({
