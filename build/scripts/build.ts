@@ -28,37 +28,44 @@ const common: BuildOptions = {
  */
 const hubExternals = ['cpu-features', '*.node'];
 
+/** What esbuild bundles, per part; exported so tests can check the paths scripts run against what is written. */
+export const esbuildConfigs = {
+  agent: {
+    ...common,
+    entryPoints: [fromRoot('agent/src/main.ts')],
+    outfile: AGENT_BUNDLE,
+    target: 'node18',
+    minify: true,
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  electron: {
+    ...common,
+    entryPoints: { main: fromRoot('electron/main/index.ts'), preload: fromRoot('electron/preload/index.ts') },
+    outdir: `${DIST}/electron`,
+    target: 'node22',
+    external: ['electron', ...hubExternals],
+    define,
+  },
+  web: {
+    ...common,
+    entryPoints: { main: fromRoot('electron/web/main.ts') },
+    outdir: `${DIST}/web`,
+    target: 'node20',
+    external: hubExternals,
+    define,
+  },
+} satisfies Record<string, BuildOptions>;
+
 const parts: Record<string, () => Promise<void>> = {
   async agent() {
-    await esbuild({
-      ...common,
-      entryPoints: [fromRoot('agent/src/main.ts')],
-      outfile: AGENT_BUNDLE,
-      target: 'node18',
-      minify: true,
-      banner: { js: '#!/usr/bin/env node' },
-    });
+    await esbuild(esbuildConfigs.agent);
     console.log(`agent bundle: ${AGENT_BUNDLE} (${(statSync(AGENT_BUNDLE).size / 1024).toFixed(1)} KiB)`);
   },
   async electron() {
-    await esbuild({
-      ...common,
-      entryPoints: { main: fromRoot('electron/main/index.ts'), preload: fromRoot('electron/preload/index.ts') },
-      outdir: `${DIST}/electron`,
-      target: 'node22',
-      external: ['electron', ...hubExternals],
-      define,
-    });
+    await esbuild(esbuildConfigs.electron);
   },
   async web() {
-    await esbuild({
-      ...common,
-      entryPoints: { main: fromRoot('electron/web/main.ts') },
-      outdir: `${DIST}/web`,
-      target: 'node20',
-      external: hubExternals,
-      define,
-    });
+    await esbuild(esbuildConfigs.web);
   },
   async renderer() {
     // Always the production build, whatever NODE_ENV the caller has (vitest sets "test", and
