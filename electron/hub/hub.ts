@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { issueSentence, type IssueLike } from '../../agent/src/protocol/issueSentence';
 import type { EventName, HubEvents, HubNotice, Reply } from '../api';
 import { isMethod } from '../api';
 import { hubHandlers, type HubContext } from './api/handlers';
@@ -36,10 +37,8 @@ export interface Hub {
   close(): void;
 }
 
-function describeParamsError(method: string, issues: { path: PropertyKey[]; message: string }[]): string {
-  const issue = issues[0];
-  const where = issue && issue.path.length > 0 ? ` "${issue.path.map(String).join('.')}"` : '';
-  return `Bad parameters for ${method}${where}: ${issue?.message ?? 'invalid'}.`;
+function describeParamsError(method: string, issues: IssueLike[]): string {
+  return `Bad parameters for ${method}${issues[0]?.path.length ? ' ' : ': '}${issueSentence(issues)}.`;
 }
 
 /** "This computer" at once, then the saved SSH clusters. */

@@ -25,7 +25,7 @@ export function serveHubSocket(ws: WebSocket, hub: Hub, log: HubLog): void {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
   };
   const conn = hub.connect((event: EventName, payload: unknown) => {
-    if (event === 'metrics.sample' && ws.bufferedAmount > MAX_BUFFERED_BYTES) return;
+    if (event === 'metrics.batch' && ws.bufferedAmount > MAX_BUFFERED_BYTES) return;
     send({ event, payload });
   });
   ws.on('message', (data, isBinary) => {

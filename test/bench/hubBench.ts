@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { ClusterSummary } from '../../electron/api';
+import type { ClusterSummary, HubEvents } from '../../electron/api';
 import { type HubHarness, startHub } from '../support/hubHarness';
 import { statusKb } from '../support/procState';
 import { startHubOnCluster, waitNodeState } from '../support/sshHub';
@@ -60,7 +60,10 @@ async function streamCost(h: HubHarness, clusterId: string, seconds: number) {
   await sleep(seconds * 1000);
   const cpu = process.cpuUsage(cpu0);
   const elapsed = (performance.now() - t0) / 1000;
-  const samples = h.events.slice(from).filter((e) => e.event === 'metrics.sample').length;
+  const samples = h.events
+    .slice(from)
+    .filter((e) => e.event === 'metrics.batch')
+    .reduce((n, e) => n + (e.payload as HubEvents['metrics.batch']).samples.length, 0);
   await h.ok('metrics.unsubscribe', { subscriptionId: sub.subscriptionId });
   return { cpuPerSecond: (cpu.user + cpu.system) / 1e6 / elapsed, samplesPerSecond: samples / elapsed };
 }

@@ -1,16 +1,17 @@
 import type * as z from 'zod/mini';
 import { RpcError, RpcErrorCode } from '../protocol/errors';
+import { issueSentence } from '../protocol/issueSentence';
 import { type AgentMethod, type Params, paramsSchemas, type Result } from '../protocol/methods';
 import type { Ctx } from '../server/context';
 
 export type Handler = (rawParams: unknown, ctx: Ctx) => Promise<unknown>;
 
-/** Turns the first schema issue into a sentence a person can act on. */
+/** The first schema issue as a sentence a person can act on. */
 function describeIssue(error: z.core.$ZodError): string {
   const issue = error.issues[0];
-  if (!issue) return 'Invalid params.';
-  const where = issue.path.length > 0 ? `"${issue.path.join('.')}"` : 'params';
-  return `Invalid params: ${where}: ${issue.message}.`;
+  return issue && issue.path.length > 0
+    ? `Invalid params: ${issueSentence(error.issues)}.`
+    : `Invalid params: params: ${issue?.message ?? 'invalid'}.`;
 }
 
 /** Each handler checks its params against the method's schema before it runs. */

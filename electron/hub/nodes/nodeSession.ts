@@ -1,12 +1,13 @@
 import type { ChangedHostKey, NodeState, NodeView, SshSettings } from '../../api';
-import type { Hello } from '../../../agent/src/protocol/types';
+import type { Hello, MetricsSample } from '../../../agent/src/protocol/types';
 import type { AgentClient } from '../agents/agentClient';
 import type { AgentConnection } from '../agents/greet';
 import type { HubLog } from '../log';
 import { ConnectFailure, type FailureState } from '../ssh/connectFailure';
 import { backoffDelay } from './backoff';
 import { Liveness, type LivenessOptions } from './liveness';
-import { MetricsStreams } from './metricsStreams';
+import { NodeStreams } from './nodeStreams';
+import { HISTORY_INTERVAL_MS, HistoryRing } from '../metrics/historyRing';
 import { messageOf } from '../errors';
 
 export interface NodeSessionOptions {
@@ -31,7 +32,10 @@ export interface NodeSessionOptions {
  * only the user can fix (a changed host key, a refused key, no Node.js) wait for `reconnectNow`.
  */
 export class NodeSession {
-  readonly metrics: MetricsStreams;
+  readonly metrics: NodeStreams<'metrics', MetricsSample>;
+  /** The last 15 minutes of this node's figures, recorded whether or not a window looks. */
+  readonly history = new HistoryRing();
+  private newest: MetricsSample | undefined;
   private view: NodeView;
   private client: AgentClient | undefined;
   private liveness: Liveness | undefined;
@@ -47,7 +51,17 @@ export class NodeSession {
     this.view = { id: opts.id, name: opts.name, state: 'connecting', since: Date.now() };
     if (opts.host !== undefined) this.view.host = opts.host;
     if (opts.settings !== undefined) this.view.settings = { ...opts.settings };
-    this.metrics = new MetricsStreams(opts.log);
+    this.metrics = new NodeStreams('metrics', opts.log);
+    this.metrics.add({ intervalMs: HISTORY_INTERVAL_MS }, (sample) => {
+      this.newest = sample;
+      // The hub's clock: nodes whose clocks differ still line up on one time axis.
+      this.history.push(Date.now(), sample);
+    });
+  }
+
+  /** The newest sample while the node is up, for a window that starts watching now. */
+  get latestSample(): MetricsSample | undefined {
+    return this.client ? this.newest : undefined;
   }
 
   get snapshot(): NodeView {
@@ -116,6 +130,7 @@ export class NodeSession {
     this.liveness?.stop();
     this.liveness = undefined;
     this.metrics.attach(undefined);
+    this.newest = undefined;
     return old;
   }
 

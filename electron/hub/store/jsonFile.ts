@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
+import { issueSentence } from '../../../agent/src/protocol/issueSentence';
 
 /** A store file that cannot be used; `message` is a sentence to show the user. */
 export class JsonFileError extends Error {
@@ -18,9 +19,7 @@ export class JsonFileError extends Error {
 
 /** The first schema issue as `at "a.b": message`, for messages about a file or a request. */
 export function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  return issue.path.length > 0 ? `at "${issue.path.map(String).join('.')}": ${issue.message}` : issue.message;
+  return error.issues[0]?.path.length ? `at ${issueSentence(error.issues)}` : issueSentence(error.issues);
 }
 
 const errnoCode = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | undefined)?.code;

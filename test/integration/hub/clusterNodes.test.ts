@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClusterSummary } from '../../../electron/api';
+import type { ClusterSummary, HubEvents } from '../../../electron/api';
 import { startTestCluster, type TestCluster } from '../../cluster/testCluster';
 import { startHub, type HubHarness } from '../../support/hubHarness';
 import { answerHostKeys, sshWorkspace, waitNodeState, type SshWorkspace } from '../../support/sshHub';
@@ -58,11 +58,11 @@ describe('the nodes of a live cluster', () => {
     ]);
     const up = await waitNodeState(h, added.id, 'n3', 'up');
     expect(up.hello?.node.hostname).toBe('node3');
-    const sample = await h.waitEvent(
-      'metrics.sample',
-      (p) => p.subscriptionId === sub.subscriptionId && p.nodeId === 'n3',
+    const batch = await h.waitEvent(
+      'metrics.batch',
+      (p) => p.subscriptionId === sub.subscriptionId && p.samples.some((s) => s.nodeId === 'n3'),
     );
-    expect(sample.sample.hostname).toBe('node3');
+    expect(batch.samples.find((s) => s.nodeId === 'n3')?.sample.hostname).toBe('node3');
     expect(saved().map((n) => n.id)).toEqual(['n1', 'n2', 'n3']);
   });
 
@@ -84,7 +84,8 @@ describe('the nodes of a live cluster', () => {
     const samplesFrom = (nodeId: string): number =>
       h.events
         .slice(from)
-        .filter((e) => e.event === 'metrics.sample' && (e.payload as { nodeId: string }).nodeId === nodeId).length;
+        .filter((e) => e.event === 'metrics.batch')
+        .filter((e) => (e.payload as HubEvents['metrics.batch']).samples.some((s) => s.nodeId === nodeId)).length;
     // Over a second, and until both kept nodes have sent one: n1 had its turn too, on a busy machine.
     await new Promise((r) => setTimeout(r, 1200));
     await expect.poll(() => Math.min(samplesFrom('n2'), samplesFrom('n3')), { timeout: 10_000 }).toBeGreaterThan(0);

@@ -20,21 +20,21 @@ describe('the hub with "This computer"', () => {
     expect(up.node.hello?.node.hostname).toBe(hostname());
   });
 
-  it('streams metrics samples to a subscriber and stops after unsubscribe', async () => {
+  it('streams metrics batches to a subscriber and stops after unsubscribe', async () => {
     const h = startLocalHub();
     const reply = await h.conn.call('metrics.subscribe', { clusterId: 'local', intervalMs: 500 });
     if (!reply.ok) throw new Error(reply.error.message);
     const { subscriptionId } = reply.value as { subscriptionId: string };
-    const sample = await h.waitEvent('metrics.sample', (p) => p.subscriptionId === subscriptionId);
-    expect(sample.sample.hostname).toBe(hostname());
+    const batch = await h.waitEvent('metrics.batch', (p) => p.subscriptionId === subscriptionId);
+    expect(batch.samples.map((s) => [s.nodeId, s.sample.hostname])).toEqual([['localhost', hostname()]]);
     expect(await h.conn.call('metrics.unsubscribe', { subscriptionId })).toEqual({
       ok: true,
       value: { removed: true },
     });
     await new Promise((r) => setTimeout(r, 300));
-    const count = h.events.filter((e) => e.event === 'metrics.sample').length;
+    const count = h.events.filter((e) => e.event === 'metrics.batch').length;
     await new Promise((r) => setTimeout(r, 1200));
-    expect(h.events.filter((e) => e.event === 'metrics.sample').length).toBe(count);
+    expect(h.events.filter((e) => e.event === 'metrics.batch').length).toBe(count);
   });
 
   it('refuses unknown methods and bad params with a readable error', async () => {

@@ -40,6 +40,7 @@ describe('hub API name tables', () => {
       'hostkeys.answer',
       'hostkeys.forget',
       'hostkeys.pending',
+      'metrics.history',
       'metrics.subscribe',
       'metrics.unsubscribe',
       'nodes.add',
@@ -53,7 +54,7 @@ describe('hub API name tables', () => {
       'clusters.changed',
       'hostkey.prompt',
       'hostkey.resolved',
-      'metrics.sample',
+      'metrics.batch',
       'node.state',
       'notices.changed',
     ]);
@@ -69,7 +70,7 @@ describe('hub API name tables', () => {
   ])('isMethod: $name', ({ value, want }) => expect(isMethod(value)).toBe(want));
 
   it.each([
-    { name: 'a real event', value: 'metrics.sample', want: true },
+    { name: 'a real event', value: 'metrics.batch', want: true },
     { name: 'an inherited property', value: 'constructor', want: false },
     { name: 'undefined', value: undefined, want: false },
   ])('isEventName: $name', ({ value, want }) => expect(isEventName(value)).toBe(want));

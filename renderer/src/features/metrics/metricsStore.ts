@@ -31,16 +31,21 @@ export const useMetricsStore = defineStore('metrics', () => {
   const error = ref<string | null>(null);
   let current: { clusterId: string; subscriptionId: string } | null = null;
 
-  function applySample({ subscriptionId, clusterId, nodeId, sample }: HubEvents['metrics.sample']): void {
+  /** One batch per cluster per tick: the maps are replaced once, whatever the number of nodes. */
+  function applyBatch({ subscriptionId, clusterId, samples }: HubEvents['metrics.batch']): void {
     if (subscriptionId !== current?.subscriptionId) return;
-    const key = nodeKey(clusterId, nodeId);
-    latest.value = new Map(latest.value).set(key, sample);
-    const series = appendBounded(
-      loadHistory.value.get(key) ?? [],
-      { x: sample.at, y: sample.load.one },
-      HISTORY_POINTS,
-    );
-    loadHistory.value = new Map(loadHistory.value).set(key, series);
+    const nextLatest = new Map(latest.value);
+    const nextHistory = new Map(loadHistory.value);
+    for (const { nodeId, sample } of samples) {
+      const key = nodeKey(clusterId, nodeId);
+      nextLatest.set(key, sample);
+      nextHistory.set(
+        key,
+        appendBounded(nextHistory.get(key) ?? [], { x: sample.at, y: sample.load.one }, HISTORY_POINTS),
+      );
+    }
+    latest.value = nextLatest;
+    loadHistory.value = nextHistory;
   }
 
   /** Drops the figures of nodes that are gone, so a node id given out again starts afresh. */
@@ -51,18 +56,27 @@ export const useMetricsStore = defineStore('metrics', () => {
     loadHistory.value = keepKeys(loadHistory.value, live);
   }
 
+  /** The cluster asked for last: a subscription that resolves for an older one is ended at once. */
+  let wanted: string | null = null;
+
   async function watchCluster(clusterId: string): Promise<void> {
-    if (current?.clusterId === clusterId) return;
+    if (wanted === clusterId) return;
+    wanted = clusterId;
     const previous = current;
     current = null;
     if (previous)
       await hub.call('metrics.unsubscribe', { subscriptionId: previous.subscriptionId }).catch(() => undefined);
     try {
       const { subscriptionId } = await hub.call('metrics.subscribe', { clusterId, intervalMs: SAMPLE_INTERVAL_MS });
+      if (wanted !== clusterId) {
+        // Another cluster was chosen while this one was being subscribed: it must not run on.
+        await hub.call('metrics.unsubscribe', { subscriptionId }).catch(() => undefined);
+        return;
+      }
       current = { clusterId, subscriptionId };
       error.value = null;
     } catch (err) {
-      error.value = messageOf(err);
+      if (wanted === clusterId) error.value = messageOf(err);
     }
   }
 
@@ -74,8 +88,8 @@ export const useMetricsStore = defineStore('metrics', () => {
     return loadHistory.value.get(nodeKey(clusterId, nodeId)) ?? [];
   }
 
-  useHubEvent('metrics.sample', applySample);
+  useHubEvent('metrics.batch', applyBatch);
   useHubEvent('clusters.changed', applyClustersChanged);
 
-  return { latest, loadHistory, error, watchCluster, sampleOf, historyOf, applySample, applyClustersChanged };
+  return { latest, loadHistory, error, watchCluster, sampleOf, historyOf, applyBatch, applyClustersChanged };
 });

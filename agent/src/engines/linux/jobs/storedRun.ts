@@ -1,5 +1,6 @@
 import type { JobRecord } from '../../../protocol/jobTypes';
 import * as z from 'zod/mini';
+import { issueSentence } from '../../../protocol/issueSentence';
 
 /**
  * A run as kept on disk: the record the hub sees, plus what the agent needs to recognise its
@@ -53,6 +54,5 @@ const storedRunSchema = z.object({
 export function parseStoredRun(value: unknown): StoredRun | string {
   const parsed = storedRunSchema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  return `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`;
+  return issueSentence(parsed.error.issues);
 }

@@ -17,9 +17,11 @@ beforeEach(() => {
 async function watchingLab(): Promise<ReturnType<typeof useMetricsStore>> {
   const store = useMetricsStore();
   await store.watchCluster('lab');
-  for (const nodeId of ['n1', 'n2']) {
-    hub.emit('metrics.sample', { subscriptionId: 's1', clusterId: 'lab', nodeId, sample: sample(1000, 0.5) });
-  }
+  hub.emit('metrics.batch', {
+    subscriptionId: 's1',
+    clusterId: 'lab',
+    samples: ['n1', 'n2'].map((nodeId) => ({ nodeId, sample: sample(1000, 0.5) })),
+  });
   return store;
 }
 
@@ -44,5 +46,31 @@ describe('the metrics store', () => {
     const before = store.loadHistory;
     hub.emit('clusters.changed', { clusters: [cluster('lab', [nodeView('n1'), nodeView('n2')])] });
     expect(store.loadHistory).toBe(before);
+  });
+});
+
+describe('switching clusters while a subscription is pending', () => {
+  it('ends the subscription of the cluster left behind as soon as it resolves', async () => {
+    let next = 0;
+    const resolvers: (() => void)[] = [];
+    const live = new Set<string>();
+    hub = new FakeHub()
+      .handle('metrics.subscribe', async () => {
+        const subscriptionId = `s${++next}`;
+        live.add(subscriptionId);
+        // Answered only when the test says so, as a slow hub would.
+        await new Promise<void>((r) => resolvers.push(r));
+        return { subscriptionId };
+      })
+      .handle('metrics.unsubscribe', ({ subscriptionId }) => ({ removed: live.delete(subscriptionId) }));
+    piniaWith(hub);
+    const store = useMetricsStore();
+    const first = store.watchCluster('lab');
+    const second = store.watchCluster('other');
+    await Promise.resolve();
+    for (const resolve of resolvers) resolve();
+    await Promise.all([first, second]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect([...live]).toEqual(['s2']);
   });
 });
