@@ -1,5 +1,6 @@
-import { hostname } from 'node:os';
+import { hostname, totalmem } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
+import { HISTORY_FIELDS, type NodeHistory } from '../../../electron/api';
 import { AGENT_BUNDLE } from '../../support/dist';
 import { startHub, type HubHarness } from '../../support/hubHarness';
 
@@ -35,6 +36,38 @@ describe('the hub with "This computer"', () => {
     const count = h.events.filter((e) => e.event === 'metrics.batch').length;
     await new Promise((r) => setTimeout(r, 1200));
     expect(h.events.filter((e) => e.event === 'metrics.batch').length).toBe(count);
+  });
+
+  it('records history with no window watching, and a first batch brings the newest figures at once', async () => {
+    const h = startLocalHub();
+    await h.waitEvent('node.state', (p) => p.node.state === 'up');
+    await new Promise((r) => setTimeout(r, 3500));
+    const reply = await h.conn.call('metrics.history', { clusterId: 'local', nodeId: 'localhost' });
+    if (!reply.ok) throw new Error(reply.error.message);
+    const history = reply.value as NodeHistory;
+    expect(history.intervalMs).toBe(1000);
+    expect(history.at.length).toBeGreaterThanOrEqual(2);
+    expect(history.at.length).toBeLessThanOrEqual(5);
+    // One per second, oldest first, every figure as long as the times.
+    history.at.slice(1).forEach((t, i) => expect(t - (history.at[i] as number)).toBeGreaterThan(500));
+    for (const field of HISTORY_FIELDS) expect(history.series[field]).toHaveLength(history.at.length);
+    const [memTotal] = history.series.memTotal;
+    expect(memTotal).toBeCloseTo(totalmem(), -4);
+    // Subscribing now gets the newest sample without waiting for a tick.
+    const t0 = Date.now();
+    const sub = await h.conn.call('metrics.subscribe', { clusterId: 'local', intervalMs: 5000 });
+    if (!sub.ok) throw new Error(sub.error.message);
+    await h.waitEvent(
+      'metrics.batch',
+      (p) => p.subscriptionId === (sub.value as { subscriptionId: string }).subscriptionId,
+    );
+    expect(Date.now() - t0).toBeLessThan(1000);
+  });
+
+  it('refuses history for a node it does not have', async () => {
+    const h = startLocalHub();
+    const reply = await h.conn.call('metrics.history', { clusterId: 'local', nodeId: 'nope' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('refuses unknown methods and bad params with a readable error', async () => {
