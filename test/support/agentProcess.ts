@@ -17,6 +17,8 @@ export interface AgentProcessOptions {
   prefix?: string[];
   /** The Node binary; this process's own by default. */
   node?: string;
+  /** The agent bundle to run; dist/'s by default (see bundleCopy.ts for another user's agent). */
+  bundle?: string;
 }
 
 /** The built agent bundle as a child process, spoken to line by line as the hub does. */
@@ -28,8 +30,9 @@ export class AgentProcess {
   sawMarker = false;
 
   constructor(options: AgentProcessOptions = {}) {
-    requireBuilt(AGENT_BUNDLE);
-    const command = [...(options.prefix ?? []), options.node ?? process.execPath, AGENT_BUNDLE, 'serve', '--stdio'];
+    const bundle = options.bundle ?? AGENT_BUNDLE;
+    requireBuilt(bundle);
+    const command = [...(options.prefix ?? []), options.node ?? process.execPath, bundle, 'serve', '--stdio'];
     this.child = spawn(command[0] as string, command.slice(1), {
       env: { ...process.env, ...options.env },
     });

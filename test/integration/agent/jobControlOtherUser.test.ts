@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionResult, JobRecord } from '../../../agent/src/protocol/jobTypes';
 import { AgentProcess } from '../../support/agentProcess';
+import { type BundleCopy, copyBundleForOtherUsers } from '../../support/bundleCopy';
 import { cpuTicksOver, isGone, readProcStat, waitForCpu, waitUntil } from '../../support/procState';
 
 // Job IDs are per user. A root agent may act on another user's Job IDs; that user's records
@@ -13,6 +14,7 @@ const USER = `mosdesk-jt${process.pid % 10000}`;
 let home: string;
 let rootState: string;
 let userAgent: AgentProcess;
+let bundle: BundleCopy;
 let rootAgent: AgentProcess;
 let nextId = 1;
 
@@ -28,7 +30,9 @@ beforeAll(async () => {
   rmSync(home, { recursive: true });
   execFileSync('useradd', ['--system', '--create-home', '--home-dir', home, '--shell', '/usr/sbin/nologin', USER]);
   const uid = execFileSync('id', ['-u', USER], { encoding: 'utf8' }).trim();
+  bundle = copyBundleForOtherUsers();
   userAgent = new AgentProcess({
+    bundle: bundle.path,
     prefix: ['setpriv', `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups'],
     env: { HOME: home, MOSDESK_AGENT_STATE_DIR: '' },
   });
@@ -41,6 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   userAgent?.stop();
   rootAgent?.stop();
+  bundle?.remove();
   try {
     execFileSync('pkill', ['-KILL', '-u', USER]);
   } catch {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionResult, JobRecord } from '../../../agent/src/protocol/jobTypes';
 import type { Hello } from '../../../agent/src/protocol/types';
 import { AgentProcess } from '../../support/agentProcess';
+import { type BundleCopy, copyBundleForOtherUsers } from '../../support/bundleCopy';
 import { cpuTicksOver, isGone, readProcStat, waitAsleep, waitForCpu, waitUntil } from '../../support/procState';
 
 // The agent as an ordinary user (nobody): it may act on its own processes only, and without
@@ -13,6 +14,7 @@ import { cpuTicksOver, isGone, readProcStat, waitAsleep, waitForCpu, waitUntil }
 const NOBODY = 65534;
 let stateDir: string;
 let agent: AgentProcess;
+let bundle: BundleCopy;
 let nextId = 1;
 
 async function call(method: string, params: unknown) {
@@ -23,7 +25,9 @@ beforeAll(async () => {
   if (process.getuid?.() !== 0) throw new Error('this test runs as root (npm test does), to start the agent as nobody');
   stateDir = mkdtempSync(join(tmpdir(), 'mosdesk-nobody-'));
   chownSync(stateDir, NOBODY, NOBODY);
+  bundle = copyBundleForOtherUsers();
   agent = new AgentProcess({
+    bundle: bundle.path,
     prefix: ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'],
     env: { MOSDESK_AGENT_STATE_DIR: stateDir, HOME: stateDir },
   });
@@ -31,7 +35,8 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  agent.stop();
+  agent?.stop();
+  bundle?.remove();
   rmSync(stateDir, { recursive: true, force: true });
 });
 

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentNotifications } from '../../../agent/src/protocol/methods';
 import type { ProcList, ProcRow } from '../../../agent/src/protocol/procTypes';
 import { AgentProcess } from '../../support/agentProcess';
+import { copyBundleForOtherUsers } from '../../support/bundleCopy';
 import {
   asPsWould,
   type PsCharset,
@@ -252,7 +253,9 @@ describe('procs.list', () => {
     const rootSleeper = start('sleep', ['605']);
     const stateDir = mkdtempSync(join(tmpdir(), 'mosdesk-procs-'));
     chownSync(stateDir, NOBODY, NOBODY);
+    const bundle = copyBundleForOtherUsers();
     const unprivileged = new AgentProcess({
+      bundle: bundle.path,
       prefix: ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'],
       env: { MOSDESK_AGENT_STATE_DIR: stateDir, HOME: stateDir },
     });
@@ -265,6 +268,7 @@ describe('procs.list', () => {
       expect(own.every((r) => r.frz === '-' || r.state === 'Z')).toBe(true);
     } finally {
       unprivileged.stop();
+      bundle.remove();
       rmSync(stateDir, { recursive: true, force: true });
     }
   });
