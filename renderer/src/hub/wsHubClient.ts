@@ -14,16 +14,21 @@ export function createWsHubClient(location: Location, onLinkState: (state: LinkS
   const socket = new WebSocket(`${scheme}://${location.host}/hub?token=${encodeURIComponent(token)}`);
   const listeners = new EventListeners();
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
-  const opened = new Promise<void>((resolve) => socket.addEventListener('open', () => resolve()));
+  // A socket that closes before it opens never will: calls waiting for it fail instead of hanging.
+  const opened = new Promise<void>((resolve, reject) => {
+    socket.addEventListener('open', () => resolve());
+    socket.addEventListener('close', () => reject(connectionLost()));
+  });
+  opened.catch(() => undefined); // a close before any call is not an unhandled rejection
+  let closed = false;
   let nextId = 1;
 
   onLinkState('connecting');
   socket.addEventListener('open', () => onLinkState('open'));
   socket.addEventListener('close', () => {
+    closed = true;
     onLinkState('closed');
-    for (const p of pending.values()) {
-      p.reject(new HubRequestError({ code: 'unavailable', message: 'The connection to mosdesk was lost.' }));
-    }
+    for (const p of pending.values()) p.reject(connectionLost());
     pending.clear();
   });
   socket.addEventListener('message', (e: MessageEvent<string>) => {
@@ -43,6 +48,8 @@ export function createWsHubClient(location: Location, onLinkState: (state: LinkS
   return {
     async call(method, params) {
       await opened;
+      // send() on a closed socket drops the message silently: no reply would ever come.
+      if (closed) throw connectionLost();
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -51,4 +58,8 @@ export function createWsHubClient(location: Location, onLinkState: (state: LinkS
     },
     on: (event, cb) => listeners.add(event, cb),
   };
+}
+
+function connectionLost(): HubRequestError {
+  return new HubRequestError({ code: 'unavailable', message: 'The connection to mosdesk was lost.' });
 }
