@@ -1,17 +1,12 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { HubEvents, MetricsSample } from '../../../../electron/api';
+import type { HubClient, HubEvents, MetricsSample, NodeHistory } from '../../../../electron/api';
 import { useHubEvent } from '../../shared/composables/useHubEvent';
 import { useHub } from '../../hub/useHub';
-import { appendBounded } from './history';
+import { appendBounded, type LoadPoint, withHubPast } from './history';
 import { messageOf } from '../../shared/messageOf';
 
-export interface LoadPoint {
-  /** ms since the epoch */
-  x: number;
-  /** 1-minute load average */
-  y: number;
-}
+export type { LoadPoint } from './history';
 
 export const SAMPLE_INTERVAL_MS = 1000;
 /** Five minutes of one-second samples per node. */
@@ -21,6 +16,39 @@ const HISTORY_POINTS = HISTORY_WINDOW_MS / SAMPLE_INTERVAL_MS;
 const nodeKey = (clusterId: string, nodeId: string): string => `${clusterId}/${nodeId}`;
 const keepKeys = <T>(map: Map<string, T>, keys: Set<string>): Map<string, T> =>
   new Map([...map].filter(([key]) => keys.has(key)));
+
+/** The maps with a batch's samples in: each node's newest sample, and its load appended. */
+function withBatch(
+  latest: Map<string, MetricsSample>,
+  history: Map<string, LoadPoint[]>,
+  { clusterId, samples }: HubEvents['metrics.batch'],
+): [Map<string, MetricsSample>, Map<string, LoadPoint[]>] {
+  const nextLatest = new Map(latest);
+  const nextHistory = new Map(history);
+  for (const { nodeId, sample } of samples) {
+    const key = nodeKey(clusterId, nodeId);
+    nextLatest.set(key, sample);
+    const point = { x: sample.at, y: sample.load.one };
+    nextHistory.set(key, appendBounded(nextHistory.get(key) ?? [], point, HISTORY_POINTS));
+  }
+  return [nextLatest, nextHistory];
+}
+
+/** The hub's recorded load before the live points (read when the answer comes); undefined when it adds none. */
+async function withRecordedPast(
+  hub: HubClient,
+  clusterId: string,
+  nodeId: string,
+  live: () => LoadPoint[],
+): Promise<LoadPoint[] | undefined> {
+  let history: NodeHistory;
+  try {
+    history = await hub.call('metrics.history', { clusterId, nodeId });
+  } catch {
+    return undefined; // the node is new or gone: the live stream fills the chart
+  }
+  return withHubPast(live(), history.at, history.series.load, HISTORY_POINTS);
+}
 
 /** Live figures of the watched cluster: the latest sample and a load history per node. */
 export const useMetricsStore = defineStore('metrics', () => {
@@ -32,20 +60,9 @@ export const useMetricsStore = defineStore('metrics', () => {
   let current: { clusterId: string; subscriptionId: string } | null = null;
 
   /** One batch per cluster per tick: the maps are replaced once, whatever the number of nodes. */
-  function applyBatch({ subscriptionId, clusterId, samples }: HubEvents['metrics.batch']): void {
-    if (subscriptionId !== current?.subscriptionId) return;
-    const nextLatest = new Map(latest.value);
-    const nextHistory = new Map(loadHistory.value);
-    for (const { nodeId, sample } of samples) {
-      const key = nodeKey(clusterId, nodeId);
-      nextLatest.set(key, sample);
-      nextHistory.set(
-        key,
-        appendBounded(nextHistory.get(key) ?? [], { x: sample.at, y: sample.load.one }, HISTORY_POINTS),
-      );
-    }
-    latest.value = nextLatest;
-    loadHistory.value = nextHistory;
+  function applyBatch(batch: HubEvents['metrics.batch']): void {
+    if (batch.subscriptionId !== current?.subscriptionId) return;
+    [latest.value, loadHistory.value] = withBatch(latest.value, loadHistory.value, batch);
   }
 
   /** Drops the figures of nodes that are gone, so a node id given out again starts afresh. */
@@ -58,19 +75,19 @@ export const useMetricsStore = defineStore('metrics', () => {
 
   /** The cluster asked for last: a subscription that resolves for an older one is ended at once. */
   let wanted: string | null = null;
+  const unsubscribe = (id: string) => hub.call('metrics.unsubscribe', { subscriptionId: id }).catch(() => undefined);
 
   async function watchCluster(clusterId: string): Promise<void> {
     if (wanted === clusterId) return;
     wanted = clusterId;
     const previous = current;
     current = null;
-    if (previous)
-      await hub.call('metrics.unsubscribe', { subscriptionId: previous.subscriptionId }).catch(() => undefined);
+    if (previous) await unsubscribe(previous.subscriptionId);
     try {
       const { subscriptionId } = await hub.call('metrics.subscribe', { clusterId, intervalMs: SAMPLE_INTERVAL_MS });
       if (wanted !== clusterId) {
         // Another cluster was chosen while this one was being subscribed: it must not run on.
-        await hub.call('metrics.unsubscribe', { subscriptionId }).catch(() => undefined);
+        await unsubscribe(subscriptionId);
         return;
       }
       current = { clusterId, subscriptionId };
@@ -80,9 +97,14 @@ export const useMetricsStore = defineStore('metrics', () => {
     }
   }
 
-  function sampleOf(clusterId: string, nodeId: string): MetricsSample | undefined {
-    return latest.value.get(nodeKey(clusterId, nodeId));
+  /** A node's load history from the hub's record (its last 15 minutes), so a view opened now shows the past. */
+  async function loadHubHistory(clusterId: string, nodeId: string): Promise<void> {
+    const key = nodeKey(clusterId, nodeId);
+    const merged = await withRecordedPast(hub, clusterId, nodeId, () => loadHistory.value.get(key) ?? []);
+    if (merged) loadHistory.value = new Map(loadHistory.value).set(key, merged);
   }
+
+  const sampleOf = (clusterId: string, nodeId: string) => latest.value.get(nodeKey(clusterId, nodeId));
 
   function historyOf(clusterId: string, nodeId: string): LoadPoint[] {
     return loadHistory.value.get(nodeKey(clusterId, nodeId)) ?? [];
@@ -91,5 +113,15 @@ export const useMetricsStore = defineStore('metrics', () => {
   useHubEvent('metrics.batch', applyBatch);
   useHubEvent('clusters.changed', applyClustersChanged);
 
-  return { latest, loadHistory, error, watchCluster, sampleOf, historyOf, applyBatch, applyClustersChanged };
+  return {
+    latest,
+    loadHistory,
+    error,
+    watchCluster,
+    loadHubHistory,
+    sampleOf,
+    historyOf,
+    applyBatch,
+    applyClustersChanged,
+  };
 });

@@ -74,3 +74,30 @@ describe('switching clusters while a subscription is pending', () => {
     expect([...live]).toEqual(['s2']);
   });
 });
+
+describe("the hub's history", () => {
+  it('goes before the live points, once, and leaves out what the stream already brought', async () => {
+    const history = {
+      intervalMs: 1000,
+      spanMs: 900_000,
+      at: [500, 800, 1000, 1200],
+      series: { load: [0.1, null, 0.3, 0.4] },
+    };
+    hub = new FakeHub()
+      .handle('metrics.subscribe', () => ({ subscriptionId: 's1' }))
+      .handle('metrics.history', ({ nodeId }) => {
+        if (nodeId !== 'n1') throw new Error('not-found');
+        return history as never;
+      });
+    piniaWith(hub);
+    const store = await watchingLab();
+    await store.loadHubHistory('lab', 'n1');
+    await store.loadHubHistory('lab', 'n2x');
+    // The null is a second the node had no figure; 1000 and later came live.
+    expect(store.historyOf('lab', 'n1')).toEqual([
+      { x: 500, y: 0.1 },
+      { x: 1000, y: 0.5 },
+    ]);
+    expect(store.historyOf('lab', 'n2x')).toEqual([]);
+  });
+});
