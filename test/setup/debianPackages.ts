@@ -42,6 +42,11 @@ export const REQUIREMENTS: Requirement[] = [
     file: '/usr/bin/nsenter',
     why: 'test cluster nodes are made with unshare and entered with nsenter',
   },
+  {
+    pkg: 'lxcfs',
+    file: '/usr/bin/lxcfs',
+    why: 'each test cluster node reads its own CPUs, memory, load and CPU time in /proc, from its cgroups through LXCFS',
+  },
 ];
 
 function run(command: string, args: string[]): void {
