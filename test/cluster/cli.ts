@@ -4,16 +4,25 @@
  *   tsx test/cluster/cli.ts up [--name demo] [--nodes 4] [--subnet 200] [--behind NODE:GATEWAY]...
  *                              [--node-binary NODE=missing|NODE=/path/to/node]...
  *                              [--etc-file NODE:PATH=FILE]...   (FILE's text as the node's /etc/PATH)
+ *                              [--cpus NODE=COUNT[,...]]... [--mem NODE=SIZE[,...]]...  (e.g. 3=1, 3=2G)
  *   tsx test/cluster/cli.ts down [--name demo]
  */
 import { chownSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type NodeBinary, removeTestCluster, startTestCluster, type TestCluster } from './testCluster';
+import {
+  type NodeBinary,
+  removeTestCluster,
+  startTestCluster,
+  type TestCluster,
+  type TestClusterOptions,
+} from './testCluster';
 
 const USAGE = `Usage:
   tsx test/cluster/cli.ts up   [--name demo] [--nodes 4] [--subnet 200] [--behind NODE:GATEWAY]...
                                [--node-binary NODE=missing|NODE=/path/to/node]...
                                [--etc-file NODE:PATH=FILE]...  (e.g. 1:mosix/mosix.map=./my.map)
+                               [--cpus NODE=COUNT[,...]]...    (e.g. 3=1: node3 gets 1 CPU)
+                               [--mem NODE=SIZE[,...]]...      (e.g. 3=2G: node3 gets 2 GiB)
   tsx test/cluster/cli.ts down [--name demo]
 Root is needed (network namespaces, a bridge, mounts).`;
 
@@ -37,7 +46,18 @@ function hostRanges(cluster: TestCluster): string {
   return runs.join(', ');
 }
 
-function describe(cluster: TestCluster, ms: number): string {
+/** "node1   1 CPU, 1G" for each node with its own CPU count or memory limit. */
+function resources(cluster: TestCluster, o: TestClusterOptions): string[] {
+  return cluster.nodes.flatMap((n) => {
+    const cpus = o.cpus?.[n.index];
+    const mem = o.mem?.[n.index];
+    if (cpus === undefined && mem === undefined) return [];
+    const parts = [cpus === undefined ? 'all CPUs' : `${cpus} CPU${cpus === 1 ? '' : 's'}`, mem ?? 'no memory limit'];
+    return [`  ${n.hostname.padEnd(7)} ${parts.join(', ')}`];
+  });
+}
+
+function describe(cluster: TestCluster, ms: number, options: TestClusterOptions): string {
   const aliases = `node1..node${cluster.nodes.length}, ${cluster.name}-node1..${cluster.name}-node${cluster.nodes.length}`;
   const lines = [
     `Test cluster "${cluster.name}" is up: ${cluster.nodes.length} nodes in ${(ms / 1000).toFixed(1)} s.`,
@@ -57,6 +77,11 @@ function describe(cluster: TestCluster, ms: number): string {
     'Host keys, to compare when the app asks:',
     ...cluster.nodes.map((n) => `  ${n.hostname.padEnd(7)} ${n.address.padEnd(15)} ${n.hostKeyFingerprint}`),
     '',
+  );
+  const own = resources(cluster, options);
+  if (own.length > 0)
+    lines.push('CPUs and memory limits (other nodes: the whole machine, each in cgroups of its own):', ...own, '');
+  lines.push(
     `Try:     ssh -F ${cluster.sshConfigPath} node1 hostname`,
     `Or put   Include ${cluster.sshConfigPath}`,
     `         at the top of ~/.ssh/config and use ${cluster.name}-node1 ... in the app.`,
@@ -84,6 +109,24 @@ interface UpArgs {
   behind?: string[];
   'node-binary'?: string[];
   'etc-file'?: string[];
+  cpus?: string[];
+  mem?: string[];
+}
+
+/** `--cpus 1=1 --cpus 2=2,3=1` (repeated, or comma lists): node -> COUNT. */
+function cpusPerNode(texts: string[]): Record<number, number> {
+  const cpus: Record<number, number> = {};
+  for (const text of texts.flatMap((t) => t.split(','))) {
+    const [k, count] = parsePair(text, '=', '--cpus');
+    if (!/^\d+$/.test(count)) throw new Error(`--cpus: expected NODE=COUNT, got "${text}".`);
+    cpus[k] = Number(count);
+  }
+  return cpus;
+}
+
+/** `--mem 1=512M --mem 2=1G,3=2G` (repeated, or comma lists): node -> SIZE (checked by the options). */
+function memPerNode(texts: string[]): Record<number, string> {
+  return Object.fromEntries(texts.flatMap((t) => t.split(',')).map((text) => parsePair(text, '=', '--mem')));
 }
 
 /** `--etc-file NODE:PATH=FILE`: node -> { PATH: FILE's text }. */
@@ -108,17 +151,20 @@ async function up(values: UpArgs): Promise<void> {
     const [node, gateway] = parsePair(text, ':', '--behind');
     return { node, gateway: Number(gateway) };
   });
-  const t0 = Date.now();
-  const cluster = await startTestCluster({
+  const options: TestClusterOptions = {
     name: values.name,
     nodes: Number(values.nodes),
     subnet: Number(values.subnet),
     behind,
     nodeBinary,
     etcFiles: etcFiles(values['etc-file'] ?? []),
-  });
+    cpus: cpusPerNode(values.cpus ?? []),
+    mem: memPerNode(values.mem ?? []),
+  };
+  const t0 = Date.now();
+  const cluster = await startTestCluster(options);
   giveToSudoUser(cluster);
-  console.log(describe(cluster, Date.now() - t0));
+  console.log(describe(cluster, Date.now() - t0, options));
 }
 
 async function main(): Promise<void> {
@@ -131,6 +177,8 @@ async function main(): Promise<void> {
       behind: { type: 'string', multiple: true },
       'node-binary': { type: 'string', multiple: true },
       'etc-file': { type: 'string', multiple: true },
+      cpus: { type: 'string', multiple: true },
+      mem: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });

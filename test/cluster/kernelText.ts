@@ -73,3 +73,39 @@ export function conflictingRoutes(ipJson: string, prefixes: string[]): string[] 
     .filter((r) => prefixes.some((p) => overlaps(r.dst as string, p)))
     .map((r) => `${r.dst} ${r.dev ? `dev ${r.dev}` : (r.type ?? '')}`.trim());
 }
+
+/** CPU numbers from a kernel CPU list such as "0-3,6" (cpuset.cpus, /sys/devices/system/cpu/online). */
+export function cpuList(text: string): number[] {
+  const cpus: number[] = [];
+  for (const part of text
+    .trim()
+    .split(',')
+    .filter((p) => p !== '')) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (!m) throw new Error(`Not a CPU list: ${text.trim()}`);
+    const first = Number(m[1]);
+    const last = m[2] === undefined ? first : Number(m[2]);
+    for (let c = first; c <= last; c++) cpus.push(c);
+  }
+  return cpus;
+}
+
+/**
+ * Controller -> mountpoint of every cgroup v1 hierarchy in /proc/self/mountinfo (a co-mounted
+ * `cpu,cpuacct` gives both the same mountpoint). Named hierarchies (name=systemd) are left out.
+ */
+export function cgroupV1Mounts(mountinfo: string): Map<string, string> {
+  const mounts = new Map<string, string>();
+  for (const line of mountinfo.split('\n')) {
+    // id parent major:minor root mountpoint options [optional fields] - fstype source superoptions
+    const [left, right] = line.split(' - ');
+    const [fstype, , superOptions] = (right ?? '').split(' ');
+    const mountpoint = (left ?? '').split(' ')[4];
+    if (fstype !== 'cgroup' || mountpoint === undefined || superOptions === undefined) continue;
+    for (const option of superOptions.split(',')) {
+      if (option === 'rw' || option === 'ro' || option.includes('=')) continue;
+      if (!mounts.has(option)) mounts.set(option, mountpoint);
+    }
+  }
+  return mounts;
+}

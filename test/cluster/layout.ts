@@ -41,6 +41,23 @@ export interface TestClusterOptions {
    * distributions ship it.
    */
   passwordByPam?: boolean;
+  /**
+   * Per node index: how many CPUs the node gets (its cpuset: the first N of the host's CPUs),
+   * e.g. `{ 3: 1 }`. None: all of the host's CPUs, still in a cgroup of the node's own.
+   */
+  cpus?: Partial<Record<number, number>>;
+  /** Per node index: its memory limit, e.g. `{ 1: '512M', 2: '2G' }` (K, M, G, T: powers of 1024). None: no limit. */
+  mem?: Partial<Record<number, string>>;
+}
+
+/** The smallest memory limit taken: below it sshd and a login shell get killed by the OOM killer. */
+export const MIN_MEM_BYTES = 64 * 1024 ** 2;
+
+/** Bytes of a size such as '512M' or '2G' (powers of 1024; a bare number is bytes). */
+export function memoryBytes(size: string): number {
+  const m = /^([1-9]\d*)([KMGT]?)$/.exec(size);
+  if (!m) throw new Error(`Not a size: "${size}" (e.g. 512M, 2G).`);
+  return Number(m[1]) * 1024 ** ' KMGT'.indexOf(m[2] || ' ');
 }
 
 /** A relative path of plain names (no `..`, no hidden names), for a file under the node's /etc. */
@@ -68,10 +85,25 @@ export const optionsSchema = z.object({
     .regex(/^\$(6|5|y)\$[./A-Za-z0-9$=]+$/, 'a crypt(3) hash such as openssl passwd -6 prints')
     .optional(),
   passwordByPam: z.boolean().optional(),
+  cpus: z
+    .record(
+      z.string().regex(/^\d+$/, 'cpus keys are node numbers'),
+      z.number().int('cpus: a whole number of CPUs').min(1, 'cpus: at least 1 CPU'),
+    )
+    .optional(),
+  mem: z
+    .record(
+      z.string().regex(/^\d+$/, 'mem keys are node numbers'),
+      z.string().regex(/^[1-9]\d*[KMGT]?$/, 'mem: a size such as 512M or 2G (K, M, G, T: powers of 1024)'),
+    )
+    .optional(),
 });
 
-/** Checks the options and returns them normalised, or throws a sentence saying what is wrong. */
-export function validateOptions(raw: TestClusterOptions): TestClusterOptions {
+/**
+ * Checks the options and returns them normalised, or throws a sentence saying what is wrong.
+ * Given `hostCpus` (how many CPUs this machine has for the nodes), a node asking for more is refused.
+ */
+export function validateOptions(raw: TestClusterOptions, hostCpus?: number): TestClusterOptions {
   const parsed = optionsSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`Bad test cluster options: ${z.prettifyError(parsed.error)}`);
   const o = parsed.data;
@@ -87,7 +119,22 @@ export function validateOptions(raw: TestClusterOptions): TestClusterOptions {
     if (hidden.has(gateway)) throw new Error(`behind ${node}:${gateway}: the gateway must not be hidden itself.`);
   }
   checkPerNode(o as TestClusterOptions);
+  checkResources(o as TestClusterOptions, hostCpus);
   return o as TestClusterOptions;
+}
+
+/** `cpus` and `mem` name nodes the cluster has, and ask for what this machine can give. */
+function checkResources(o: TestClusterOptions, hostCpus: number | undefined): void {
+  for (const [key, n] of Object.entries(o.cpus ?? {})) {
+    if (Number(key) < 1 || Number(key) > o.nodes) throw new Error(`cpus: no node ${key}.`);
+    if (hostCpus !== undefined && n !== undefined && n > hostCpus)
+      throw new Error(`cpus: node ${key} asks for ${n} CPUs; this machine has ${hostCpus}.`);
+  }
+  for (const [key, size] of Object.entries(o.mem ?? {})) {
+    if (Number(key) < 1 || Number(key) > o.nodes) throw new Error(`mem: no node ${key}.`);
+    if (size !== undefined && memoryBytes(size) < MIN_MEM_BYTES)
+      throw new Error(`mem: node ${key} gets ${size}; at least 64M, or sshd and a login do not fit.`);
+  }
 }
 
 /** The per-node options name nodes the cluster has. */
@@ -118,6 +165,12 @@ export interface NodeLayout {
   nodeBinary?: NodeBinary;
   /** Files under /etc of the node's own (relative path -> content); none: the node sees the host's /etc. */
   etcFiles?: Record<string, string>;
+  /** Its cgroup in every hierarchy (cpuset, memory, cpu, cpuacct): `mdt-<cluster>-<k>`, as its netns. */
+  cgroup: string;
+  /** How many CPUs it gets (the first N of the host's); none: all of them. */
+  cpus?: number;
+  /** Its memory limit in bytes; none: no limit. */
+  memBytes?: number;
   dir: string;
   /** Upper and work dirs of the node's /etc overlay (`<dir>/etc/upper`, `<dir>/etc/work`). */
   etcDir: string;
@@ -151,6 +204,13 @@ export interface ClusterLayout {
   nodes: NodeLayout[];
 }
 
+/** Node k's CPU count and memory limit in bytes, where the options give them. */
+function nodeResources(options: TestClusterOptions, k: number): Pick<NodeLayout, 'cpus' | 'memBytes'> {
+  const cpus = options.cpus?.[k];
+  const mem = options.mem?.[k];
+  return { ...(cpus !== undefined ? { cpus } : {}), ...(mem !== undefined ? { memBytes: memoryBytes(mem) } : {}) };
+}
+
 /** Names and paths of a cluster; `options` must have passed validateOptions. */
 export function clusterLayout(options: TestClusterOptions): ClusterLayout {
   const { name, subnet } = options;
@@ -172,6 +232,8 @@ export function clusterLayout(options: TestClusterOptions): ClusterLayout {
       ...(hidden ? { gateway } : {}),
       ...(options.nodeBinary?.[k] !== undefined ? { nodeBinary: options.nodeBinary[k] } : {}),
       ...(options.etcFiles?.[k] !== undefined ? { etcFiles: options.etcFiles[k] } : {}),
+      cgroup: `${PREFIX}${name}-${k}`,
+      ...nodeResources(options, k),
       dir,
       etcDir: join(dir, 'etc'),
       home: join(dir, 'home'),
@@ -201,7 +263,7 @@ export function clusterLayout(options: TestClusterOptions): ClusterLayout {
   };
 }
 
-/** True for the namespaces and links of cluster `name` (`mdt-<name>-<k>`, `mdt-<name>-br`). */
+/** True for the namespaces, links and cgroups of cluster `name` (`mdt-<name>-<k>`, `mdt-<name>-br`). */
 export function isClusterObject(name: string, objectName: string): boolean {
   const rest = objectName.startsWith(`${PREFIX}${name}-`) ? objectName.slice(PREFIX.length + name.length + 1) : '';
   return /^(\d+|br)$/.test(rest);

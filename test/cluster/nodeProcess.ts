@@ -1,6 +1,7 @@
 /**
  * A node's processes: a PID namespace (with its own /proc), a UTS namespace and a private mount
- * namespace inside the node's network namespace, whose first process becomes sshd (pid 1).
+ * namespace inside the node's network namespace, whose first process becomes sshd (pid 1). All
+ * of them are in the node's own cgroups, and see LXCFS's views of /proc for those cgroups.
  */
 import { spawn } from 'node:child_process';
 import {
@@ -16,9 +17,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createNodeCgroups, inCgroups, nodeCgroupProcs, removeCgroup } from './cgroups';
 import { killUntilGone, must, run, type RunOptions, type RunResult, until } from './exec';
 import { innermostPid, listeningInodes, pidList } from './kernelText';
 import type { ClusterLayout, NodeLayout } from './layout';
+import { ensureLxcfs, LXCFS_MOUNT, LXCFS_VIEWS } from './lxcfs';
 
 /** sshd's PATH for root on Debian (UsePAM no): where a login on a node looks for `node`. */
 export const ROOT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -26,15 +29,20 @@ export const ROOT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbi
 /**
  * Runs as the node's pid 1 until it execs sshd. A fixed script: every value comes in as a
  * positional argument. `$6` is the node's /etc overlay dir (with upper/ and work/), or `-` for the
- * host's /etc as it is. `$7...` are pairs (shadow dir, directory of PATH) for a read-only overlay
- * that hides or replaces `node` there. The mount namespace is private, so nothing leaks to the host.
+ * host's /etc as it is. `$7` is where LXCFS is mounted: its views go over the node's own /proc
+ * (made by unshare --mount-proc before this runs) and its /sys (made by ip netns exec) files.
+ * `$8...` are pairs (shadow dir, directory of PATH) for a read-only overlay that hides or
+ * replaces `node` there. The mount namespace is private, so nothing leaks to the host.
  */
 const NODE_SCRIPT = `set -eu
-name=$1 home=$2 config=$3 log=$4 shadow=$5 etc=$6
-shift 6
+name=$1 home=$2 config=$3 log=$4 shadow=$5 etc=$6 lxcfs=$7
+shift 7
 printf '%s' "$name" > /proc/sys/kernel/hostname
 echo 0 > /proc/sys/net/ipv4/ip_forward
 mount --make-rprivate /
+for view in ${LXCFS_VIEWS.join(' ')}; do
+  mount --bind "$lxcfs$view" "$view"
+done
 mount --bind "$home" /root
 if [ "$etc" != - ]; then
   mount -t overlay mdt-node-etc -o "lowerdir=/etc,upperdir=$etc/upper,workdir=$etc/work" /etc
@@ -111,27 +119,29 @@ function tail(path: string): string {
   return existsSync(path) ? readFileSync(path, 'utf8').trim().split('\n').slice(-5).join('\n') : '';
 }
 
-/** Starts the node's namespaces and sshd, detached (a CLI can exit), and waits until sshd listens. */
+/**
+ * Starts the node's namespaces and sshd, detached (a CLI can exit), and waits until sshd listens.
+ * Its cgroups and LXCFS come first: the node's first process joins them before ip netns exec.
+ */
 export async function startNodeProcess(cluster: ClusterLayout, node: NodeLayout): Promise<void> {
   const overlays = await nodeBinaryOverlays(node);
   const etc = prepareEtc(node);
+  await ensureLxcfs();
+  const cgroups = createNodeCgroups(node);
   const boot = openSync(node.bootLogPath, 'a');
-  const child = spawn(
-    'ip',
-    [
-      ...['netns', 'exec', node.netns],
-      ...['unshare', '--pid', '--fork', '--kill-child', '--mount-proc', '--uts', '--mount'],
-      ...['sh', '-c', NODE_SCRIPT, 'mdt-node', node.hostname, node.home, node.sshdConfigPath, node.sshdLogPath],
-      ...[cluster.shadowPath, etc, ...overlays],
-    ],
-    { detached: true, stdio: ['ignore', boot, boot] },
-  );
+  const [command, ...args] = inCgroups(cgroups, [
+    ...['ip', 'netns', 'exec', node.netns],
+    ...['unshare', '--pid', '--fork', '--kill-child', '--mount-proc', '--uts', '--mount'],
+    ...['sh', '-c', NODE_SCRIPT, 'mdt-node', node.hostname, node.home, node.sshdConfigPath, node.sshdLogPath],
+    ...[cluster.shadowPath, etc, LXCFS_MOUNT, ...overlays],
+  ]);
+  const child = spawn(command, args, { detached: true, stdio: ['ignore', boot, boot] });
   closeSync(boot);
   child.unref();
   let ended: string | undefined;
   child.on('exit', (code, signal) => (ended = `exited (${signal ?? code})`));
   child.on('error', (err) => (ended = err.message));
-  // ip netns exec execs unshare, so child.pid is the unshare process, in the node's netns.
+  // The cgroup joiner execs ip, which execs unshare: child.pid is the unshare process, in the node's netns.
   const pid = child.pid ?? -1;
   await until(`sshd to listen on ${node.hostname} (${node.address})`, 10_000, async () => {
     if (ended !== undefined) {
@@ -168,6 +178,12 @@ export async function killNodeProcesses(node: Pick<NodeLayout, 'netns'>): Promis
   await killUntilGone(`the processes in ${node.netns} to end`, () => nodePids(node));
 }
 
+/** Kills the node (what is in its netns, then what is left in its cgroups) and removes its cgroups. */
+export async function stopNodeProcess(node: NodeLayout): Promise<void> {
+  await killNodeProcesses(node);
+  await removeCgroup(node.cgroup);
+}
+
 /** Makes the running sshd re-read its config and host key (SIGHUP re-execs it; sessions stay). */
 export async function reloadSshd(node: NodeLayout): Promise<void> {
   const init = await nodeInitPid(node);
@@ -181,12 +197,16 @@ export async function reloadSshd(node: NodeLayout): Promise<void> {
   });
 }
 
-/** Runs argv inside the node: its network, PID, mount and UTS namespaces, with a root login's PATH. */
+/**
+ * Runs argv inside the node: its network, PID, mount and UTS namespaces and its cgroups (so it
+ * is limited and counted as the node's processes are), with a root login's PATH.
+ */
 export async function runInNode(node: NodeLayout, argv: string[], options: RunOptions = {}): Promise<RunResult> {
   const init = await nodeInitPid(node);
   if (init === undefined) throw new Error(`${node.hostname} is not running.`);
-  const nsenter = ['--target', String(init), '--net', '--pid', '--mount', '--uts', '--'];
-  return run('nsenter', [...nsenter, ...argv], {
+  const nsenter = ['nsenter', '--target', String(init), '--net', '--pid', '--mount', '--uts', '--'];
+  const [command, ...args] = inCgroups(nodeCgroupProcs(node), [...nsenter, ...argv]);
+  return run(command, args, {
     ...options,
     env: { PATH: ROOT_PATH, HOME: '/root', LANG: 'C.UTF-8' },
   });

@@ -1,9 +1,11 @@
 /**
  * Removes a cluster by name, whatever state it is in (running, half-built, already gone): its
- * processes, links, namespaces, route and state dir. Only objects named `mdt-<name>-...`.
+ * processes, cgroups, links, namespaces, route and state dir. Only objects named `mdt-<name>-...`.
+ * The shared LXCFS stays (see lxcfs.ts).
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { removeClusterCgroups } from './cgroups';
 import { killUntilGone } from './exec';
 import { clusterLayout, STATE_ROOT, validateOptions } from './layout';
 import { clusterLinks, clusterNamespaces, deleteHiddenRoute, deleteLink, deleteNamespace } from './network';
@@ -37,6 +39,8 @@ export async function removeCluster(name: string): Promise<void> {
   const namespaces = await clusterNamespaces(name);
   await Promise.all(namespaces.map((netns) => killNodeProcesses({ netns })));
   await killStragglers(stateDir);
+  // By name, not from the state: a start killed halfway may have made cgroups and no netns yet.
+  await removeClusterCgroups(name);
   // Links first, so nothing waits on the kernel's asynchronous cleanup of a deleted namespace.
   await Promise.all((await clusterLinks(name)).map(deleteLink));
   await Promise.all(namespaces.map(deleteNamespace));

@@ -1,6 +1,7 @@
 /**
  * The test cluster: N "nodes" on this machine, each a network namespace with its own address,
- * hostname, PID namespace (own /proc), root home and a real OpenSSH sshd with its own host key.
+ * hostname, PID namespace (own /proc), root home and a real OpenSSH sshd with its own host key,
+ * in cgroups of its own (CPUs, memory limit) that LXCFS shows it in /proc (load, CPU time, memory).
  * Root only. See README.md beside this file for the layout and which test uses which subnet.
  *
  *   const cluster = await startTestCluster({ name: 'ct10', nodes: 4, subnet: 10, behind: [{ node: 4, gateway: 1 }] });
@@ -9,11 +10,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hostCpus, requireCgroups } from './cgroups';
 import { createCluster, makeKey, writeKnownHosts } from './create';
 import { must, type RunOptions, type RunResult } from './exec';
 import { type ClusterLayout, clusterLayout, type NodeLayout, type TestClusterOptions, validateOptions } from './layout';
 import { checkSubnetFree, setLink } from './network';
-import { killNodeProcesses, nodeInitPid, reloadSshd, runInNode, startNodeProcess } from './nodeProcess';
+import { nodeInitPid, reloadSshd, runInNode, startNodeProcess, stopNodeProcess } from './nodeProcess';
 import { removeCluster } from './remove';
 import { fingerprint } from './sshText';
 import { readMeta } from './state';
@@ -31,6 +33,8 @@ export interface TestNode {
   /** 10.210.<subnet>.<10+k>, or 10.211.<subnet>.<10+k> for a hidden node. */
   readonly address: string;
   readonly netns: string;
+  /** Its cgroup (`mdt-<cluster>-<k>`) in the cpuset, memory, cpu and cpuacct hierarchies. */
+  readonly cgroup: string;
   /** The host key's .pub line ("ssh-ed25519 AAAA... comment"); changes with rekey(). */
   hostKeyPublic: string;
   /** As `ssh-keygen -lf` prints it: 'SHA256:...'; changes with rekey(). */
@@ -64,9 +68,15 @@ export interface TestCluster {
   linkUp(k: number): Promise<void>;
   /** A new host key for node k, served at once (sshd re-execs; open sessions stay). Updates node(k) and known_hosts. */
   rekey(k: number): Promise<TestNode>;
-  /** Kills every process of node k (its whole PID namespace); the link stays up, so connections are refused. */
+  /**
+   * Kills every process of node k (its whole PID namespace) and removes its cgroups; the link
+   * stays up, so connections are refused.
+   */
   stopNode(k: number): Promise<void>;
-  /** Starts node k again (same host key and home) and waits until sshd listens; nothing if it runs. */
+  /**
+   * Starts node k again (same host key and home, new cgroups: its CPU time and uptime start from
+   * zero, as after a reboot) and waits until sshd listens; nothing if it runs.
+   */
   startNode(k: number): Promise<void>;
   /** stopNode + startNode. */
   restart(k: number): Promise<void>;
@@ -74,7 +84,7 @@ export interface TestCluster {
   sshdLog(k: number): string;
   /** Whether node k's sshd (its pid 1) is running. */
   isRunning(k: number): Promise<boolean>;
-  /** Runs argv inside node k (network, PID, mount and UTS namespaces; /proc and /root are the node's). */
+  /** Runs argv inside node k (network, PID, mount and UTS namespaces, cgroups; /proc and /root are the node's). */
   run(k: number, argv: string[], options?: RunOptions): Promise<RunResult>;
   /** removeTestCluster(name). */
   down(): Promise<void>;
@@ -87,6 +97,8 @@ const TOOLS: [string, string][] = [
   ['unshare', 'util-linux'],
   ['nsenter', 'util-linux'],
   ['mknod', 'coreutils'],
+  ['flock', 'util-linux'],
+  ['lxcfs', 'lxcfs'],
 ];
 
 function requireRoot(): void {
@@ -112,6 +124,7 @@ function testNode(n: NodeLayout): TestNode {
     alias: n.alias,
     address: n.address,
     netns: n.netns,
+    cgroup: n.cgroup,
     hostKeyPublic,
     hostKeyFingerprint: fingerprint(hostKeyPublic),
     home: n.home,
@@ -128,7 +141,7 @@ function handle(layout: ClusterLayout): TestCluster {
     if (!Number.isInteger(k) || !l || !n) throw new Error(`Cluster ${layout.name} has no node ${k}.`);
     return [l, n];
   };
-  const stopNode = async (k: number) => killNodeProcesses(at(k)[0]);
+  const stopNode = async (k: number) => stopNodeProcess(at(k)[0]);
   const startNode = async (k: number) => {
     if ((await nodeInitPid(at(k)[0])) === undefined) await startNodeProcess(layout, at(k)[0]);
   };
@@ -178,7 +191,8 @@ export async function passwordHash(password: string): Promise<string> {
 
 export async function startTestCluster(options: TestClusterOptions): Promise<TestCluster> {
   requireRoot();
-  const valid = validateOptions(options);
+  requireCgroups();
+  const valid = validateOptions(options, hostCpus().length);
   for (const [k, binary] of Object.entries(valid.nodeBinary ?? {})) {
     if (binary && binary !== 'missing' && !existsSync(binary))
       throw new Error(`nodeBinary for node ${k}: ${binary} not found.`);

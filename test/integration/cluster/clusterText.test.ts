@@ -4,14 +4,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  cgroupV1Mounts,
   conflictingRoutes,
+  cpuList,
   innermostPid,
   listeningInodes,
   netnsNames,
   overlaps,
   pidList,
 } from '../../cluster/kernelText';
-import { clusterLayout, isClusterObject, type TestClusterOptions, validateOptions } from '../../cluster/layout';
+import {
+  clusterLayout,
+  isClusterObject,
+  memoryBytes,
+  type TestClusterOptions,
+  validateOptions,
+} from '../../cluster/layout';
 import {
   fingerprint,
   hasPerSourcePenalties,
@@ -52,6 +60,48 @@ describe('innermostPid', () => {
     { name: 'no NSpid line (old kernel)', text: 'Name:\tsh\nPid:\t5\n', want: undefined },
   ];
   it.each(rows)('$name', ({ text, want }) => expect(innermostPid(text)).toEqual(want));
+});
+
+describe('cgroups and CPU lists', () => {
+  it('reads CPU lists as the kernel writes them', () => {
+    expect(cpuList('0-1\n')).toEqual([0, 1]);
+    expect(cpuList('0,2-4,7')).toEqual([0, 2, 3, 4, 7]);
+    expect(cpuList('\n')).toEqual([]);
+    expect(() => cpuList('0-x')).toThrow(/CPU list/);
+  });
+  it('finds each v1 controller, co-mounted ones at one place, and leaves v2 and named ones out', () => {
+    const mountinfo = [
+      '31 23 0:28 / /sys/fs/cgroup rw,relatime - tmpfs tmpfs rw,mode=755',
+      '32 31 0:29 / /sys/fs/cgroup/cpu,cpuacct rw,nosuid shared:9 - cgroup cgroup rw,cpu,cpuacct',
+      '34 31 0:31 / /sys/fs/cgroup/cpuset rw,relatime - cgroup cgroup rw,cpuset',
+      '35 31 0:32 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory',
+      '40 31 0:37 / /sys/fs/cgroup/systemd rw,relatime - cgroup cgroup rw,name=systemd',
+      '41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw',
+    ].join('\n');
+    expect(Object.fromEntries(cgroupV1Mounts(mountinfo))).toEqual({
+      cpu: '/sys/fs/cgroup/cpu,cpuacct',
+      cpuacct: '/sys/fs/cgroup/cpu,cpuacct',
+      cpuset: '/sys/fs/cgroup/cpuset',
+      memory: '/sys/fs/cgroup/memory',
+    });
+    expect(cgroupV1Mounts('41 31 0:38 / /sys/fs/cgroup rw - cgroup2 cgroup2 rw\n').size).toBe(0);
+  });
+  const sizes = [
+    { size: '512M', want: 536870912 },
+    { size: '2G', want: 2147483648 },
+    { size: '1T', want: 1024 ** 4 },
+    { size: '65536K', want: 67108864 },
+    { size: '4096', want: 4096 },
+  ];
+  it.each(sizes)('reads $size as $want bytes', ({ size, want }) => expect(memoryBytes(size)).toBe(want));
+  it('names each node cgroup as its netns, with its CPU count and memory limit', () => {
+    const l = clusterLayout({ name: 'ct1', nodes: 3, subnet: 10, cpus: { 1: 1 }, mem: { 1: '512M', 2: '1G' } });
+    expect(l.nodes.map((n) => [n.cgroup, n.cpus, n.memBytes])).toEqual([
+      ['mdt-ct1-1', 1, 536870912],
+      ['mdt-ct1-2', undefined, 1073741824],
+      ['mdt-ct1-3', undefined, undefined],
+    ]);
+  });
 });
 
 describe('ip netns list and pids', () => {
@@ -121,8 +171,21 @@ describe('validateOptions', () => {
       options: { ...base, rootPasswordHash: '$6$salt$abc\nevil::0:0' },
       error: /crypt/,
     },
+    { name: 'CPUs for node 7 of 3', options: { ...base, cpus: { 7: 1 } }, error: /cpus: no node 7/ },
+    { name: 'no CPU at all', options: { ...base, cpus: { 1: 0 } }, error: /at least 1 CPU/ },
+    { name: 'half a CPU', options: { ...base, cpus: { 1: 0.5 } }, error: /whole number/ },
+    { name: 'more CPUs than the host has', options: { ...base, cpus: { 3: 3 } }, error: /node 3 asks for 3 CPUs.* 2/ },
+    { name: 'memory for node 4 of 3', options: { ...base, mem: { 4: '1G' } }, error: /mem: no node 4/ },
+    { name: 'a memory size in GB', options: { ...base, mem: { 1: '2GB' } }, error: /512M or 2G/ },
+    { name: 'a negative memory size', options: { ...base, mem: { 1: '-1' } }, error: /512M or 2G/ },
+    { name: 'too little memory for sshd', options: { ...base, mem: { 2: '16M' } }, error: /node 2 gets 16M.*64M/ },
   ];
-  it.each(bad)('refuses $name', ({ options, error }) => expect(() => validateOptions(options)).toThrow(error));
+  it.each(bad)('refuses $name', ({ options, error }) => expect(() => validateOptions(options, 2)).toThrow(error));
+  it('takes as many CPUs as the host has, and any count when the host is not asked', () => {
+    const options = { ...base, cpus: { 1: 2, 2: 1 }, mem: { 1: '64M', 3: '2G' } };
+    expect(validateOptions(options, 2)).toEqual(options);
+    expect(validateOptions({ ...base, cpus: { 1: 64 } })).toEqual({ ...base, cpus: { 1: 64 } });
+  });
   it('accepts a gateway with two hidden nodes', () => {
     const options = {
       ...base,

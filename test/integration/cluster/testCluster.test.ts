@@ -7,6 +7,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clusterCgroups } from '../../cluster/cgroups';
 import { must, until } from '../../cluster/exec';
 import { STATE_ROOT } from '../../cluster/layout';
 import { ssh } from '../../cluster/sshClient';
@@ -14,7 +15,7 @@ import { removeTestCluster, startTestCluster, type TestCluster } from '../../clu
 import { ensureDebianPackages, REQUIREMENTS } from '../../setup/debianPackages';
 import { ROOT } from '../../support/dist';
 
-const CLUSTER_PACKAGES = ['openssh-server', 'openssh-client', 'iproute2', 'util-linux'];
+const CLUSTER_PACKAGES = ['openssh-server', 'openssh-client', 'iproute2', 'util-linux', 'lxcfs'];
 
 let tmp: string;
 let knownHosts: string;
@@ -25,8 +26,8 @@ let startMs: number;
 const MAP = '# ct10\n10.210.10.11 4\n';
 
 /**
- * What is left of cluster `name` on this machine: namespaces, links, processes, state dir, and
- * (given its subnet, when no other cluster uses it) routes to its two subnets.
+ * What is left of cluster `name` on this machine: namespaces, links, cgroups, processes, state dir,
+ * and (given its subnet, when no other cluster uses it) routes to its two subnets.
  */
 async function leftovers(name: string, subnet?: number): Promise<string[]> {
   const found: string[] = [];
@@ -34,6 +35,7 @@ async function leftovers(name: string, subnet?: number): Promise<string[]> {
   found.push(...(await must('ip', ['netns', 'list'])).split('\n').filter((l) => l.startsWith(prefix)));
   const links = JSON.parse(await must('ip', ['-j', 'link', 'show'])) as { ifname: string }[];
   found.push(...links.map((l) => l.ifname).filter((n) => n.startsWith(prefix)));
+  found.push(...clusterCgroups(name));
   const needle = Buffer.from(`${STATE_ROOT}/${name}/`);
   for (const pid of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
     try {
