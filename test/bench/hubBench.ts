@@ -28,7 +28,9 @@ export interface HubResult {
   samplesPerSecond: number;
   /** This process (hub and bench) at the end of the window. */
   rssBytes: number;
-  /** The agents' resident memory on the nodes, summed and per node. */
+  /** The agents' private memory (RssAnon) on the nodes, summed: the figure that counts. */
+  agentsAnonBytes: number;
+  /** Their resident memory (VmRSS), summed: RssAnon plus the node binary's shared pages. */
   agentsRssBytes: number;
   problem?: string;
 }
@@ -37,13 +39,17 @@ async function allUp(h: HubHarness, cluster: ClusterSummary, timeoutMs: number, 
   await Promise.all(cluster.nodes.map((n) => waitNodeState(h, cluster.id, n.id, 'up', timeoutMs, from)));
 }
 
-/** VmRSS of every running agent on this machine (the bench's nodes, and any other test or demo cluster's). */
-function agentsRss(): number {
-  let total = 0;
+/** RssAnon and VmRSS of every running agent on this machine (the bench's nodes, and any other test or demo cluster's). */
+function agentsMemory(): { agentsAnonBytes: number; agentsRssBytes: number } {
+  const total = { agentsAnonBytes: 0, agentsRssBytes: 0 };
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('mosdesk-agent-'))
-        total += statusKb(Number(pid), 'VmRSS') * 1024;
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('mosdesk-agent-')) continue;
+      // Both read before either is added, so an agent that ends between the reads counts in neither.
+      const anon = statusKb(Number(pid), 'RssAnon') * 1024;
+      const rss = statusKb(Number(pid), 'VmRSS') * 1024;
+      total.agentsAnonBytes += anon;
+      total.agentsRssBytes += rss;
     } catch {
       // Gone between the listing and the read.
     }
@@ -81,7 +87,7 @@ export async function benchHub(nodes: number, seconds: number): Promise<HubResul
     const firstUpMs = performance.now() - t0;
     const cost = await streamCost(env.h, added.id, seconds);
     const rssBytes = process.memoryUsage().rss;
-    const agentsRssBytes = agentsRss();
+    const agents = agentsMemory();
 
     env.h.hub.close();
     const t1 = performance.now();
@@ -94,12 +100,12 @@ export async function benchHub(nodes: number, seconds: number): Promise<HubResul
     } finally {
       again.hub.close();
     }
-    return { nodes, seconds, firstUpMs, restartUpMs, ...cost, rssBytes, agentsRssBytes };
+    return { nodes, seconds, firstUpMs, restartUpMs, ...cost, rssBytes, ...agents };
   } catch (err) {
     const problem = err instanceof Error ? err.message : String(err);
     return {
       ...{ nodes, seconds, firstUpMs: NaN, restartUpMs: NaN, cpuPerSecond: NaN, samplesPerSecond: NaN },
-      ...{ rssBytes: NaN, agentsRssBytes: NaN, problem },
+      ...{ rssBytes: NaN, agentsAnonBytes: NaN, agentsRssBytes: NaN, problem },
     };
   } finally {
     await env.close();

@@ -10,11 +10,12 @@
 import { spawnSync } from 'node:child_process';
 import { ensureDebianPackages, REQUIREMENTS as TEST_REQUIREMENTS, type Requirement } from '../setup/debianPackages';
 import { ROOT } from '../support/dist';
-import { benchHub, type HubResult } from './hubBench';
-import { benchMetrics, EXPORTER, type MetricsResult } from './metricsBench';
-import { benchProcs, type ProcsResult } from './procsBench';
+import { benchHub } from './hubBench';
+import { benchMetrics, EXPORTER } from './metricsBench';
+import { benchProcs } from './procsBench';
 import { installCleanup, killAll, liveCount } from './support/cleanup';
-import { mb, ms, ratio, sec, table } from './support/format';
+import { table } from './support/format';
+import { hubRows, metricsRows, procsRows } from './support/rows';
 
 const REQUIREMENTS: Requirement[] = [
   { pkg: 'prometheus-node-exporter', file: EXPORTER, why: 'the metrics bench compares the agent with it' },
@@ -26,84 +27,12 @@ const CLUSTER_REQUIREMENTS = TEST_REQUIREMENTS.filter((r) =>
   ['openssh-server', 'openssh-client', 'iproute2', 'util-linux'].includes(r.pkg),
 );
 
-/** The agent's memory target (ARCHITECTURE: "costs next to nothing"). */
-const MEMORY_TARGET_BYTES = 50 * 1024 * 1024;
-
 function intOption(name: string, fallback: number, min: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer >= ${min}, not "${raw}".`);
   return n;
-}
-
-function metricsRows(r: MetricsResult): string[][] {
-  const peakNote = r.agent.memory.peakBytes <= MEMORY_TARGET_BYTES ? 'within' : 'OVER';
-  return [
-    [
-      `metrics: CPU time in ${r.seconds} s`,
-      sec(r.agent.cpuSec),
-      `${sec(r.exporter.cpuSec)} (node exporter)`,
-      ratio(r.agent.cpuSec, r.exporter.cpuSec),
-    ],
-    [
-      '  samples in the window',
-      `${r.agent.samples} streamed`,
-      `${r.exporter.samples} scraped, ${(r.exporter.bytesPerScrape / 1024).toFixed(0)} KiB each`,
-      '',
-    ],
-    [
-      '  peak memory (VmHWM)',
-      `${mb(r.agent.memory.peakBytes)} (${peakNote} 50 MB target)`,
-      mb(r.exporter.memory.peakBytes),
-      ratio(r.agent.memory.peakBytes, r.exporter.memory.peakBytes),
-    ],
-    [
-      '  RSS at the end (VmRSS)',
-      mb(r.agent.memory.rssBytes),
-      mb(r.exporter.memory.rssBytes),
-      ratio(r.agent.memory.rssBytes, r.exporter.memory.rssBytes),
-    ],
-    [
-      '  of which private (RssAnon)',
-      mb(r.agent.memory.anonBytes),
-      mb(r.exporter.memory.anonBytes),
-      ratio(r.agent.memory.anonBytes, r.exporter.memory.anonBytes),
-    ],
-    ['  an idle Node, same binary (VmHWM)', mb(r.idleNode.peakBytes), '', ''],
-  ];
-}
-
-function procsRows(r: ProcsResult): string[][] {
-  const a = r.agent;
-  const listed = (rows: number, ours: number): string =>
-    Number.isFinite(rows) ? `${rows} (${ours}/${r.sleepers} sleepers)` : 'n/a';
-  return [
-    [
-      `procs: median of ${r.runs}, warm`,
-      a.error ? 'error' : ms(a.medianWarmMs),
-      `${ms(r.ps.medianMs)} (ps)`,
-      ratio(a.medianWarmMs, r.ps.medianMs),
-    ],
-    ['  first call (cold)', a.error ? 'error' : ms(a.coldMs), '', ratio(a.coldMs, r.ps.medianMs)],
-    ['  rows returned', listed(a.rows, a.oursSeen), listed(r.ps.rows, r.ps.oursSeen), ''],
-    ['  agent peak memory after', `${mb(a.memory.peakBytes)} (RSS ${mb(a.memory.rssBytes)})`, '', ''],
-  ];
-}
-
-function hubRows(r: HubResult): string[][] {
-  const perNode = (v: number): string => (Number.isFinite(v) ? (v / r.nodes).toFixed(4) : 'n/a');
-  return [
-    [`hub: ${r.nodes} nodes, add to all up`, ms(r.firstUpMs), 'host keys answered by the bench, agent uploaded'],
-    ['  new hub to all up again', ms(r.restartUpMs), 'keys known, agents cached: one SSH session each'],
-    [
-      `  CPU s per s, streaming ${r.seconds} s`,
-      Number.isFinite(r.cpuPerSecond) ? r.cpuPerSecond.toFixed(3) : 'n/a',
-      `${perNode(r.cpuPerSecond)} per node; ${r.samplesPerSecond.toFixed(1)} samples/s; pings`,
-    ],
-    ['  hub (and bench) RSS', mb(r.rssBytes), 'one process'],
-    ['  agents RSS, all nodes', mb(r.agentsRssBytes), `${mb(r.agentsRssBytes / r.nodes)} per node`],
-  ];
 }
 
 function build(parts: string[]): void {

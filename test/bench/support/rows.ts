@@ -1,0 +1,89 @@
+/**
+ * The bench's printed rows. Memory leads with private memory (RssAnon), the figure that counts:
+ * the rest of the RSS is mostly the node binary's file-backed pages, the same on every node and
+ * reclaimable, so RSS and VmHWM follow it for reference.
+ */
+import type { HubResult } from '../hubBench';
+import type { MetricsResult } from '../metricsBench';
+import type { ProcsResult } from '../procsBench';
+import { mb, ms, ratio, sec } from './format';
+
+/** The agent's memory target (ARCHITECTURE: "costs next to nothing"), against its RssAnon. */
+export const MEMORY_TARGET_BYTES = 50 * 1024 * 1024;
+
+export function metricsRows(r: MetricsResult): string[][] {
+  const a = r.agent.memory;
+  const e = r.exporter.memory;
+  const targetNote = a.anonBytes <= MEMORY_TARGET_BYTES ? 'within' : 'OVER';
+  return [
+    [
+      `metrics: CPU time in ${r.seconds} s`,
+      sec(r.agent.cpuSec),
+      `${sec(r.exporter.cpuSec)} (node exporter)`,
+      ratio(r.agent.cpuSec, r.exporter.cpuSec),
+    ],
+    [
+      '  samples in the window',
+      `${r.agent.samples} streamed`,
+      `${r.exporter.samples} scraped, ${(r.exporter.bytesPerScrape / 1024).toFixed(0)} KiB each`,
+      '',
+    ],
+    [
+      '  private memory (RssAnon), the figure that counts',
+      `${mb(a.anonBytes)} (${targetNote} 50 MB target)`,
+      mb(e.anonBytes),
+      ratio(a.anonBytes, e.anonBytes),
+    ],
+    ['  RSS at the end (VmRSS), shared pages too', mb(a.rssBytes), mb(e.rssBytes), ratio(a.rssBytes, e.rssBytes)],
+    ['  peak RSS (VmHWM)', mb(a.peakBytes), mb(e.peakBytes), ratio(a.peakBytes, e.peakBytes)],
+    [
+      '  an idle Node, same binary',
+      `RssAnon ${mb(r.idleNode.anonBytes)} (VmRSS ${mb(r.idleNode.rssBytes)}, VmHWM ${mb(r.idleNode.peakBytes)})`,
+      '',
+      '',
+    ],
+  ];
+}
+
+export function procsRows(r: ProcsResult): string[][] {
+  const a = r.agent;
+  const m = a.memory;
+  const listed = (rows: number, ours: number): string =>
+    Number.isFinite(rows) ? `${rows} (${ours}/${r.sleepers} sleepers)` : 'n/a';
+  return [
+    [
+      `procs: median of ${r.runs}, warm`,
+      a.error ? 'error' : ms(a.medianWarmMs),
+      `${ms(r.ps.medianMs)} (ps)`,
+      ratio(a.medianWarmMs, r.ps.medianMs),
+    ],
+    ['  first call (cold)', a.error ? 'error' : ms(a.coldMs), '', ratio(a.coldMs, r.ps.medianMs)],
+    ['  rows returned', listed(a.rows, a.oursSeen), listed(r.ps.rows, r.ps.oursSeen), ''],
+    [
+      '  agent private memory after (RssAnon)',
+      `${mb(m.anonBytes)} (VmRSS ${mb(m.rssBytes)}, VmHWM ${mb(m.peakBytes)})`,
+      '',
+      '',
+    ],
+  ];
+}
+
+export function hubRows(r: HubResult): string[][] {
+  const perNode = (v: number): string => (Number.isFinite(v) ? (v / r.nodes).toFixed(4) : 'n/a');
+  return [
+    [`hub: ${r.nodes} nodes, add to all up`, ms(r.firstUpMs), 'host keys answered by the bench, agent uploaded'],
+    ['  new hub to all up again', ms(r.restartUpMs), 'keys known, agents cached: one SSH session each'],
+    [
+      `  CPU s per s, streaming ${r.seconds} s`,
+      Number.isFinite(r.cpuPerSecond) ? r.cpuPerSecond.toFixed(3) : 'n/a',
+      `${perNode(r.cpuPerSecond)} per node; ${r.samplesPerSecond.toFixed(1)} samples/s; pings`,
+    ],
+    ['  hub (and bench) RSS', mb(r.rssBytes), 'one process'],
+    [
+      '  agents private memory (RssAnon), all nodes',
+      mb(r.agentsAnonBytes),
+      `${mb(r.agentsAnonBytes / r.nodes)} per node: the figure that counts`,
+    ],
+    ['  agents RSS (VmRSS), all nodes', mb(r.agentsRssBytes), `${mb(r.agentsRssBytes / r.nodes)} per node`],
+  ];
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { HubResult } from '../../bench/hubBench';
+import type { MetricsResult } from '../../bench/metricsBench';
+import type { ProcsResult } from '../../bench/procsBench';
+import { hubRows, metricsRows, procsRows } from '../../bench/support/rows';
+
+const MB = 1024 * 1024;
+// Distinct figures everywhere, so a cell shows which one it printed.
+const memory = (anon: number, rss: number, peak: number) => ({
+  anonBytes: anon * MB,
+  rssBytes: rss * MB,
+  peakBytes: peak * MB,
+});
+
+const metrics: MetricsResult = {
+  seconds: 60,
+  idleNode: memory(3, 38, 39),
+  agent: { pid: 1, cpuSec: 0.3, memory: memory(12, 45, 53), samples: 60 },
+  exporter: { pid: 2, cpuSec: 0.8, memory: memory(8, 18, 20), samples: 60, bytesPerScrape: 90_000 },
+};
+
+/** The label column of every row that reports memory (mentions one of the /proc/<pid>/status fields). */
+const memoryRows = (rows: string[][]) => rows.filter((r) => /RssAnon|VmRSS|VmHWM/.test(r.join(' ')));
+
+describe('the bench memory rows', () => {
+  it('put the agent and exporter RssAnon first, labelled as the figure that counts, compared RssAnon to RssAnon', () => {
+    const [first, ...rest] = memoryRows(metricsRows(metrics));
+    expect(first).toEqual([
+      '  private memory (RssAnon), the figure that counts',
+      '12.0 MB (within 50 MB target)',
+      '8.0 MB',
+      '1.50',
+    ]);
+    expect(rest.map((r) => r[0])).toEqual([
+      '  RSS at the end (VmRSS), shared pages too',
+      '  peak RSS (VmHWM)',
+      '  an idle Node, same binary',
+    ]);
+    expect(rest[2]?.[1]).toMatch(/^RssAnon 3\.0 MB /);
+  });
+
+  it('judge the 50 MB target by RssAnon, not by the shared pages', () => {
+    const over = { ...metrics, agent: { ...metrics.agent, memory: memory(51, 60, 70) } };
+    expect(memoryRows(metricsRows(over))[0]?.[1]).toBe('51.0 MB (OVER 50 MB target)');
+  });
+
+  it("lead the processes bench's agent memory with RssAnon", () => {
+    const procs: ProcsResult = {
+      sleepers: 2000,
+      runs: 10,
+      ps: { medianMs: 100, rows: 2100, oursSeen: 2000 },
+      agent: { coldMs: 90, medianWarmMs: 60, rows: 2100, oursSeen: 2000, memory: memory(20, 60, 75) },
+    };
+    expect(memoryRows(procsRows(procs))).toEqual([
+      ['  agent private memory after (RssAnon)', '20.0 MB (VmRSS 60.0 MB, VmHWM 75.0 MB)', '', ''],
+    ]);
+  });
+
+  it("lead the hub bench's agents memory with their RssAnon, per node too", () => {
+    const hub: HubResult = {
+      ...{ nodes: 4, seconds: 20, firstUpMs: 3000, restartUpMs: 2000, cpuPerSecond: 0.06, samplesPerSecond: 4 },
+      ...{ rssBytes: 120 * MB, agentsAnonBytes: 48 * MB, agentsRssBytes: 180 * MB },
+    };
+    const agents = hubRows(hub).filter((r) => r[0]?.includes('agents'));
+    expect(agents).toEqual([
+      ['  agents private memory (RssAnon), all nodes', '48.0 MB', '12.0 MB per node: the figure that counts'],
+      ['  agents RSS (VmRSS), all nodes', '180.0 MB', '45.0 MB per node'],
+    ]);
+  });
+});
