@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- metrics|procs|hub]`: what the agent costs next to the tools admins already
+ * `npm run bench [-- metrics|procs|hub|streams]`: what the agent costs next to the tools admins already
  * run, and the hub with many nodes. Prints figures and never asserts speed. Options
  * (environment): BENCH_SECONDS (metrics window, default 60), BENCH_PROCS (extra sleeping
  * processes, default 2000), BENCH_RUNS (timed runs of ps and procs.list, default 10),
  * BENCH_NODES (test cluster nodes for the hub bench, default 32, at most 99), BENCH_HUB_SECONDS
- * (its streaming window, default 20), BENCH_NO_BUILD=1 (use dist/ as it is).
+ * (its streaming window, default 20), BENCH_STREAM_NODES / BENCH_STREAM_SECONDS (synthetic node
+ * streams, default 200 nodes, 20 s), BENCH_NO_BUILD=1 (use dist/ as it is).
  * Installs prometheus-node-exporter when missing, as root, like `npm test` does its packages.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,7 +16,8 @@ import { benchMetrics, EXPORTER } from './metricsBench';
 import { benchProcs } from './procsBench';
 import { installCleanup, killAll, liveCount } from './support/cleanup';
 import { table } from './support/format';
-import { hubRows, metricsRows, procsRows } from './support/rows';
+import { hubRows, metricsRows, procsRows, streamRows } from './support/rows';
+import { benchStreams } from './streamBench';
 
 const REQUIREMENTS: Requirement[] = [
   { pkg: 'prometheus-node-exporter', file: EXPORTER, why: 'the metrics bench compares the agent with it' },
@@ -55,8 +57,16 @@ async function runHubBench(hub: string[][], problems: string[]): Promise<void> {
   if (r.problem) problems.push(`hub: ${r.problem}`);
 }
 
+/** The hub with 200 synthetic node streams: batched events against one event per sample, and its history. */
+async function runStreamBench(hub: string[][]): Promise<void> {
+  const nodes = intOption('BENCH_STREAM_NODES', 200, 1);
+  const seconds = intOption('BENCH_STREAM_SECONDS', 20, 1);
+  console.log(`\n== streams: ${nodes} synthetic nodes at 1 Hz into the hub, ${seconds} s each way`);
+  hub.push(...streamRows(await benchStreams(nodes, seconds)));
+}
+
 async function main(): Promise<void> {
-  const known = ['metrics', 'procs', 'hub'];
+  const known = ['metrics', 'procs', 'hub', 'streams'];
   const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : known;
   const unknown = wanted.filter((w) => !known.includes(w));
   if (unknown.length > 0) throw new Error(`Unknown bench(es): ${unknown.join(', ')}. Known: ${known.join(', ')}.`);
@@ -87,6 +97,7 @@ async function main(): Promise<void> {
     if (r.agent.error) problems.push(`agent (processes): ${r.agent.error}`);
   }
   if (wanted.includes('hub')) await runHubBench(hub, problems);
+  if (wanted.includes('streams')) await runStreamBench(hub);
   if (rows.length > 1) console.log(`\n${table(rows)}`);
   if (hub.length > 1) console.log(`\n${table(hub)}`);
   for (const p of problems) console.log(`\nPROBLEM ${p}`);

@@ -6,6 +6,7 @@
 import type { HubResult } from '../hubBench';
 import type { MetricsResult } from '../metricsBench';
 import type { ProcsResult } from '../procsBench';
+import type { StreamResult } from '../streamBench';
 import { mb, ms, ratio, sec } from './format';
 
 /** The agent's memory target (ARCHITECTURE: "costs next to nothing"), against its RssAnon. */
@@ -85,5 +86,26 @@ export function hubRows(r: HubResult): string[][] {
       `${mb(r.agentsAnonBytes / r.nodes)} per node: the figure that counts`,
     ],
     ['  agents RSS (VmRSS), all nodes', mb(r.agentsRssBytes), `${mb(r.agentsRssBytes / r.nodes)} per node`],
+  ];
+}
+
+export function streamRows(r: StreamResult): string[][] {
+  const pct = (v: number): string => (Number.isFinite(v) ? `${v.toFixed(1)} %` : 'n/a');
+  return [
+    [
+      `streams: ${r.nodes} synthetic nodes, hub CPU batched`,
+      pct(r.batchedCpuPercent),
+      `of one core; ${r.batchedEventsPerSecond.toFixed(1)} events/s to the window`,
+    ],
+    [
+      '  the same, one event per sample (before)',
+      pct(r.perNodeCpuPercent),
+      `${r.perNodeEventsPerSecond.toFixed(0)} events/s; batched/before ${ratio(r.batchedCpuPercent, r.perNodeCpuPercent)}`,
+    ],
+    [
+      '  history (15 min at 1 s), all nodes',
+      mb(r.historyBytesTotal),
+      `${(r.historyBytesPerNode / 1000).toFixed(1)} KB per node, fixed typed arrays`,
+    ],
   ];
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HubResult } from '../../bench/hubBench';
 import type { MetricsResult } from '../../bench/metricsBench';
 import type { ProcsResult } from '../../bench/procsBench';
-import { hubRows, metricsRows, procsRows } from '../../bench/support/rows';
+import { hubRows, metricsRows, procsRows, streamRows } from '../../bench/support/rows';
 
 const MB = 1024 * 1024;
 // Distinct figures everywhere, so a cell shows which one it printed.
@@ -66,5 +66,23 @@ describe('the bench memory rows', () => {
       ['  agents private memory (RssAnon), all nodes', '48.0 MB', '12.0 MB per node: the figure that counts'],
       ['  agents RSS (VmRSS), all nodes', '180.0 MB', '45.0 MB per node'],
     ]);
+  });
+});
+
+describe('the stream bench rows', () => {
+  it('print the batched and the per-sample CPU side by side, with their ratio and the history size', () => {
+    const rows = streamRows({
+      nodes: 200,
+      seconds: 20,
+      batchedCpuPercent: 3,
+      perNodeCpuPercent: 6,
+      batchedEventsPerSecond: 1,
+      perNodeEventsPerSecond: 200,
+      historyBytesPerNode: 50_400,
+      historyBytesTotal: 10_080_000,
+    });
+    expect(rows.map((r) => r[1])).toEqual(['3.0 %', '6.0 %', '9.6 MB']);
+    expect(rows[1]![2]).toContain('batched/before 0.50');
+    expect(rows[2]![2]).toContain('50.4 KB per node');
   });
 });
