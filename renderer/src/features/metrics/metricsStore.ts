@@ -3,6 +3,7 @@ import { ref, shallowRef } from 'vue';
 import type { HubClient, HubEvents, MetricsSample, NodeHistory } from '../../../../electron/api';
 import { useHubEvent } from '../../shared/composables/useHubEvent';
 import { useHub } from '../../hub/useHub';
+import { createFrameQueue } from './frameQueue';
 import { appendBounded, type LoadPoint, withHubPast } from './history';
 import { messageOf } from '../../shared/messageOf';
 
@@ -58,12 +59,13 @@ export const useMetricsStore = defineStore('metrics', () => {
   const loadHistory = shallowRef(new Map<string, LoadPoint[]>());
   const error = ref<string | null>(null);
   let current: { clusterId: string; subscriptionId: string } | null = null;
+  const maps = (): [Map<string, MetricsSample>, Map<string, LoadPoint[]>] => [latest.value, loadHistory.value];
 
-  /** One batch per cluster per tick: the maps are replaced once, whatever the number of nodes. */
-  function applyBatch(batch: HubEvents['metrics.batch']): void {
-    if (batch.subscriptionId !== current?.subscriptionId) return;
-    [latest.value, loadHistory.value] = withBatch(latest.value, loadHistory.value, batch);
-  }
+  /** Batches of the watched subscription, applied together once per animation frame. */
+  const enqueue = createFrameQueue<HubEvents['metrics.batch']>((batches) => {
+    const mine = batches.filter((b) => b.subscriptionId === current?.subscriptionId);
+    if (mine.length > 0) [latest.value, loadHistory.value] = mine.reduce((m, b) => withBatch(...m, b), maps());
+  });
 
   /** Drops the figures of nodes that are gone, so a node id given out again starts afresh. */
   function applyClustersChanged({ clusters }: HubEvents['clusters.changed']): void {
@@ -110,7 +112,7 @@ export const useMetricsStore = defineStore('metrics', () => {
     return loadHistory.value.get(nodeKey(clusterId, nodeId)) ?? [];
   }
 
-  useHubEvent('metrics.batch', applyBatch);
+  useHubEvent('metrics.batch', enqueue);
   useHubEvent('clusters.changed', applyClustersChanged);
 
   return {
@@ -121,7 +123,6 @@ export const useMetricsStore = defineStore('metrics', () => {
     loadHubHistory,
     sampleOf,
     historyOf,
-    applyBatch,
     applyClustersChanged,
   };
 });

@@ -5,6 +5,8 @@ import { FakeHub, piniaWith } from '../../support/fakeHub';
 import { cluster, nodeView } from '../../support/views';
 
 let hub: FakeHub;
+/** Batches are applied once per frame (a 16 ms timer stands in for requestAnimationFrame here). */
+const nextFrame = () => new Promise((r) => setTimeout(r, 20));
 
 // Only the fields the store reads; the rest of a sample does not matter here.
 const sample = (at: number, one: number): MetricsSample => ({ at, load: { one } }) as MetricsSample;
@@ -22,6 +24,7 @@ async function watchingLab(): Promise<ReturnType<typeof useMetricsStore>> {
     clusterId: 'lab',
     samples: ['n1', 'n2'].map((nodeId) => ({ nodeId, sample: sample(1000, 0.5) })),
   });
+  await nextFrame();
   return store;
 }
 
@@ -99,5 +102,29 @@ describe("the hub's history", () => {
       { x: 1000, y: 0.5 },
     ]);
     expect(store.historyOf('lab', 'n2x')).toEqual([]);
+  });
+});
+
+describe('batches within one frame', () => {
+  it('change the store once, with every batch in, in order', async () => {
+    const store = useMetricsStore();
+    await store.watchCluster('lab');
+    const before = store.latest;
+    for (let i = 1; i <= 5; i++)
+      hub.emit('metrics.batch', {
+        subscriptionId: 's1',
+        clusterId: 'lab',
+        samples: [{ nodeId: 'n1', sample: sample(i, i) }],
+      });
+    hub.emit('metrics.batch', {
+      subscriptionId: 'old',
+      clusterId: 'lab',
+      samples: [{ nodeId: 'n9', sample: sample(9, 9) }],
+    });
+    expect(store.latest).toBe(before); // nothing until the frame
+    await nextFrame();
+    expect(store.sampleOf('lab', 'n1')?.at).toBe(5);
+    expect(store.historyOf('lab', 'n1').map((p) => p.y)).toEqual([1, 2, 3, 4, 5]);
+    expect(store.sampleOf('lab', 'n9')).toBeUndefined();
   });
 });
