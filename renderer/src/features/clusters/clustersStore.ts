@@ -13,6 +13,8 @@ export const useClustersStore = defineStore('clusters', () => {
   const clusters = ref<ClusterSummary[]>([]);
   const selectedId = ref<string | null>(null);
   const loadError = ref<string | null>(null);
+  /** True once the hub's list has come in (or failed): before that, "no cluster" would be a guess. */
+  const loaded = ref(false);
   /** Adding, forgetting and retrying nodes; replies go through takeReply below. */
   const nodes = nodeActions(hub, clusters, takeReply);
 
@@ -30,6 +32,7 @@ export const useClustersStore = defineStore('clusters', () => {
     } catch (err) {
       loadError.value = messageOf(err);
     }
+    loaded.value = true;
   }
 
   function applyNodeState({ clusterId, node }: HubEvents['node.state']): void {
@@ -81,7 +84,7 @@ export const useClustersStore = defineStore('clusters', () => {
   useHubEvent('clusters.changed', applyClustersChanged);
 
   return {
-    ...{ clusters, selectedId, selected, loadError },
+    ...{ clusters, selectedId, selected, loadError, loaded },
     ...{ load, select, add, remove, configure, savedSecrets, applyNodeState, applyClustersChanged },
     ...{ addNodes: nodes.addNodes, removeNode: nodes.removeNode, reconnect: nodes.reconnect },
     forgetOldKey: nodes.forgetOldKey,

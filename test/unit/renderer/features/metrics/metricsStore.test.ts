@@ -29,26 +29,23 @@ async function watchingLab(): Promise<ReturnType<typeof useMetricsStore>> {
 }
 
 describe('the metrics store', () => {
-  it('keeps a sample and a load history per node of the watched cluster', async () => {
+  it('keeps the newest sample per node of the watched cluster', async () => {
     const store = await watchingLab();
     expect(store.sampleOf('lab', 'n1')?.at).toBe(1000);
-    expect(store.historyOf('lab', 'n2')).toEqual([{ x: 1000, y: 0.5 }]);
   });
 
   it('drops the figures of a node that left its cluster, and keeps the others', async () => {
     const store = await watchingLab();
     hub.emit('clusters.changed', { clusters: [cluster('lab', [nodeView('n2')])] });
     expect(store.sampleOf('lab', 'n1')).toBeUndefined();
-    expect(store.historyOf('lab', 'n1')).toEqual([]);
     expect(store.sampleOf('lab', 'n2')?.at).toBe(1000);
-    expect(store.historyOf('lab', 'n2')).toHaveLength(1);
   });
 
   it('leaves its maps alone when every node is still there', async () => {
     const store = await watchingLab();
-    const before = store.loadHistory;
+    const before = store.latest;
     hub.emit('clusters.changed', { clusters: [cluster('lab', [nodeView('n1'), nodeView('n2')])] });
-    expect(store.loadHistory).toBe(before);
+    expect(store.latest).toBe(before);
   });
 });
 
@@ -78,30 +75,31 @@ describe('switching clusters while a subscription is pending', () => {
   });
 });
 
-describe("the hub's history", () => {
-  it('goes before the live points, once, and leaves out what the stream already brought', async () => {
-    const history = {
-      intervalMs: 1000,
-      spanMs: 900_000,
-      at: [500, 800, 1000, 1200],
-      series: { load: [0.1, null, 0.3, 0.4] },
-    };
+describe('watching several clusters (#/all)', () => {
+  it('subscribes each once, ends those left out, and drops their figures', async () => {
+    let next = 0;
+    const live = new Map<string, string>();
     hub = new FakeHub()
-      .handle('metrics.subscribe', () => ({ subscriptionId: 's1' }))
-      .handle('metrics.history', ({ nodeId }) => {
-        if (nodeId !== 'n1') throw new Error('not-found');
-        return history as never;
-      });
+      .handle('metrics.subscribe', ({ clusterId }) => {
+        const subscriptionId = `s${++next}`;
+        live.set(subscriptionId, clusterId);
+        return { subscriptionId };
+      })
+      .handle('metrics.unsubscribe', ({ subscriptionId }) => ({ removed: live.delete(subscriptionId) }));
     piniaWith(hub);
-    const store = await watchingLab();
-    await store.loadHubHistory('lab', 'n1');
-    await store.loadHubHistory('lab', 'n2x');
-    // The null is a second the node had no figure; 1000 and later came live.
-    expect(store.historyOf('lab', 'n1')).toEqual([
-      { x: 500, y: 0.1 },
-      { x: 1000, y: 0.5 },
-    ]);
-    expect(store.historyOf('lab', 'n2x')).toEqual([]);
+    const store = useMetricsStore();
+    await store.watchClusters(['a', 'b']);
+    await store.watchClusters(['a', 'b']);
+    expect([...live.values()].sort()).toEqual(['a', 'b']);
+    for (const [subscriptionId, clusterId] of live)
+      hub.emit('metrics.batch', { subscriptionId, clusterId, samples: [{ nodeId: 'n1', sample: sample(7, 1) }] });
+    await nextFrame();
+    expect(store.sampleOf('a', 'n1')?.at).toBe(7);
+    expect(store.sampleOf('b', 'n1')?.at).toBe(7);
+    await store.watchClusters(['b']);
+    expect([...live.values()]).toEqual(['b']);
+    expect(store.sampleOf('a', 'n1')).toBeUndefined();
+    expect(store.sampleOf('b', 'n1')?.at).toBe(7);
   });
 });
 
@@ -124,7 +122,6 @@ describe('batches within one frame', () => {
     expect(store.latest).toBe(before); // nothing until the frame
     await nextFrame();
     expect(store.sampleOf('lab', 'n1')?.at).toBe(5);
-    expect(store.historyOf('lab', 'n1').map((p) => p.y)).toEqual([1, 2, 3, 4, 5]);
     expect(store.sampleOf('lab', 'n9')).toBeUndefined();
   });
 });

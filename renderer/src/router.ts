@@ -1,0 +1,34 @@
+import { createRouter, createWebHashHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router';
+import AllClustersPage from './views/AllClustersPage.vue';
+import ClusterPage from './views/ClusterPage.vue';
+import HomePage from './views/HomePage.vue';
+import MonitorPage from './views/MonitorPage.vue';
+import NodeRoute from './views/NodeRoute.vue';
+
+/**
+ * Hash routes, so browser mode and the desktop app behave alike and a view survives a reload:
+ * `#/c/<cluster>/monitor`, `#/c/<cluster>/n/<node>`, `#/all`. Views that are not built have no route.
+ */
+const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: HomePage },
+  { path: '/all', name: 'all', component: AllClustersPage },
+  {
+    path: '/c/:clusterId',
+    component: ClusterPage,
+    props: true,
+    children: [
+      { path: '', redirect: (to) => ({ name: 'monitor', params: to.params }) },
+      { path: 'monitor', name: 'monitor', component: MonitorPage, props: true },
+      { path: 'n/:nodeId', name: 'node', component: NodeRoute, props: true },
+    ],
+  },
+  { path: '/:rest(.*)*', redirect: '/' },
+];
+
+export const createAppRouter = () => createRouter({ history: createWebHashHistory(), routes });
+
+export const monitorRoute = (clusterId: string): RouteLocationRaw => ({ name: 'monitor', params: { clusterId } });
+export const nodeRoute = (clusterId: string, nodeId: string): RouteLocationRaw => ({
+  name: 'node',
+  params: { clusterId, nodeId },
+});
