@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatLoad, formatUptime, percent } from '../../../../renderer/src/shared/format';
+import {
+  formatBitRate,
+  formatByteRate,
+  formatBytes,
+  formatLoad,
+  formatUptime,
+  formatUptimeShort,
+  percent,
+} from '../../../../renderer/src/shared/format';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -97,4 +105,48 @@ const percents = [
 
 describe('percent', () => {
   it.each(percents)('gives $want for $name', ({ part, whole, want }) => expect(percent(part, whole)).toBe(want));
+});
+
+const byteRates = [
+  { name: 'zero', input: 0, want: '0 B/s' },
+  { name: 'a KiB and a half', input: 1536, want: '1.5 KiB/s' },
+  { name: 'a disk streaming', input: 150 * MiB, want: '150 MiB/s' },
+  { name: 'a negative value as a dash', input: -1, want: '—' },
+  { name: 'NaN as a dash', input: Number.NaN, want: '—' },
+];
+
+describe('formatByteRate', () => {
+  it.each(byteRates)('formats $name', ({ input, want }) => expect(formatByteRate(input)).toBe(want));
+});
+
+const bitRates = [
+  { name: 'zero', input: 0, want: '0 bit/s' },
+  { name: 'one byte a second', input: 1, want: '8 bit/s' },
+  { name: 'just under a kbit, as 1.0 kbit/s', input: 124.99, want: '1.0 kbit/s' },
+  { name: 'a megabit', input: 125_000, want: '1.0 Mbit/s' },
+  { name: 'ten megabits', input: 1_250_000, want: '10.0 Mbit/s' },
+  { name: 'a value that rounds up to 100 Mbit/s', input: 12_499_999, want: '100 Mbit/s' },
+  { name: 'a saturated gigabit link', input: 125_000_000, want: '1.0 Gbit/s' },
+  { name: 'beyond the largest unit', input: 125e12, want: '1000 Tbit/s' },
+  { name: 'a negative value as a dash', input: -1, want: '—' },
+  { name: 'Infinity as a dash', input: Number.POSITIVE_INFINITY, want: '—' },
+];
+
+describe('formatBitRate', () => {
+  it.each(bitRates)('formats $name', ({ input, want }) => expect(formatBitRate(input)).toBe(want));
+});
+
+const shortUptimes = [
+  { name: 'zero', input: 0, want: '0 s' },
+  { name: 'under a minute', input: 45.7, want: '45 s' },
+  { name: 'minutes, seconds dropped', input: 12 * 60 + 30, want: '12 m' },
+  { name: 'hours and minutes', input: 4 * 3600 + 12 * 60 + 5, want: '4 h 12 m' },
+  { name: 'days and hours, minutes dropped', input: 3 * 86_400 + 4 * 3600 + 59 * 60, want: '3 d 4 h' },
+  { name: 'exactly a day', input: 86_400, want: '1 d 0 h' },
+  { name: 'a negative value as a dash', input: -1, want: '—' },
+  { name: 'NaN as a dash', input: Number.NaN, want: '—' },
+];
+
+describe('formatUptimeShort', () => {
+  it.each(shortUptimes)('formats $name', ({ input, want }) => expect(formatUptimeShort(input)).toBe(want));
 });
