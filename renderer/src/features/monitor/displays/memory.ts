@@ -4,13 +4,13 @@
  */
 import type { MetricsSample } from '../../../../../electron/api';
 import { formatBytes } from '../../../shared/format';
-import { BAR_1, BAR_3, linearScale, na, type SubView, value } from './subView';
+import { BAR_1, BAR_FREE, linearScale, na, type SubView, value } from './subView';
 
 const GiB = 1024 ** 3;
 
 const USED_FREE = [
   { label: 'used', color: BAR_1 },
-  { label: 'free', color: BAR_3 },
+  { label: 'free', color: BAR_FREE },
 ];
 
 const usedOf = (used: number, total: number, what = ''): string =>

@@ -47,7 +47,8 @@ export const value = (segments: number[], text: string, caption?: string): Figur
 /** The theme's bar colours, so both themes work. */
 export const BAR_1 = 'var(--bar-1)';
 export const BAR_2 = 'var(--bar-2)';
-export const BAR_3 = 'var(--bar-3)';
+/** What is left of a whole (free memory): quiet, so the used part stands out. */
+export const BAR_FREE = 'var(--bar-free)';
 
 /**
  * The node's engine. The hub has the agent's hello for every node that is up; should one be

@@ -22,7 +22,7 @@ describe('chartModel: every sub-view of the small cluster', () => {
     const m = model(display, sub);
     expect(m).toMatchObject({ title, unit, max, current: sub, cycle: [...SUB_VIEWS[display]] });
     expect(m.segments.map(({ label }) => label)).toEqual(segments);
-    expect(m.segments.every(({ color }) => /^var\(--bar-[123]\)$/.test(color))).toBe(true);
+    expect(m.segments.every(({ color }) => /^var\(--bar-([123]|free)\)$/.test(color))).toBe(true);
     expect(m.bars.map(({ nodeId, label, name }) => [nodeId, label, name])).toEqual([
       ['n1', '1', 'n1.lan'],
       ['n2', '2', 'n2.lan'],
