@@ -1,5 +1,8 @@
 /** The hub API's metrics group: one batched stream per cluster, and each node's recent history. */
+import type { NodeStatus } from '../../agent/src/protocol/metricsTypes';
 import type { MetricsSample } from '../../agent/src/protocol/types';
+
+export type { DaemonState, NodeStatus } from '../../agent/src/protocol/metricsTypes';
 
 /** One node's newest sample in a cluster's batch. */
 export interface NodeSample {
@@ -52,6 +55,12 @@ export interface MetricsRequests {
   'metrics.unsubscribe': { params: { subscriptionId: string }; result: { removed: boolean } };
   /** The last 15 minutes of a node's figures, as the hub recorded them. */
   'metrics.history': { params: { clusterId: string; nodeId: string }; result: NodeHistory };
+  /**
+   * The node's `mosctl status` / `localstatus` fields, read from its agent now. `unavailable`
+   * while the node is not up. `utilPercent` compares with the hub's previous call for the node,
+   * so it is null on the first.
+   */
+  'metrics.status': { params: { clusterId: string; nodeId: string }; result: NodeStatus };
 }
 
 export interface MetricsEvents {
@@ -63,5 +72,6 @@ export const METRICS_METHODS = {
   'metrics.subscribe': 1,
   'metrics.unsubscribe': 1,
   'metrics.history': 1,
+  'metrics.status': 1,
 } as const satisfies Record<keyof MetricsRequests, 1>;
 export const METRICS_EVENTS = { 'metrics.batch': 1 } as const satisfies Record<keyof MetricsEvents, 1>;

@@ -1,6 +1,6 @@
-import { hostname, totalmem } from 'node:os';
+import { cpus, hostname, totalmem } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HISTORY_FIELDS, type NodeHistory } from '../../../electron/api';
+import { HISTORY_FIELDS, type NodeHistory, type NodeStatus } from '../../../electron/api';
 import { AGENT_BUNDLE } from '../../support/dist';
 import { startHub, type HubHarness } from '../../support/hubHarness';
 
@@ -68,6 +68,37 @@ describe('the hub with "This computer"', () => {
     const h = startLocalHub();
     const reply = await h.conn.call('metrics.history', { clusterId: 'local', nodeId: 'nope' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it("reads the node's mosctl status fields from its agent, and refuses a node it does not have", async () => {
+    const h = startLocalHub();
+    await h.waitEvent('node.state', (p) => p.node.state === 'up');
+    const reply = await h.conn.call('metrics.status', { clusterId: 'local', nodeId: 'localhost' });
+    if (!reply.ok) throw new Error(reply.error.message);
+    const status = reply.value as NodeStatus;
+    // The agent counts online CPUs, as os.cpus() lists them.
+    expect(status.cpus).toBe(cpus().length);
+    expect(status.memory.totalBytes).toBe(totalmem());
+    expect(status.memory.availableBytes).toBeLessThanOrEqual(status.memory.totalBytes);
+    expect(status.accept).toMatchObject({ yes: false, reason: expect.stringContaining('MOSIX') });
+    expect(status.daemons.length).toBeGreaterThan(0);
+    // Util compares with the previous read, so the second has a figure once CPU ticks have passed.
+    await new Promise((r) => setTimeout(r, 300));
+    const again = await h.conn.call('metrics.status', { clusterId: 'local', nodeId: 'localhost' });
+    if (!again.ok) throw new Error(again.error.message);
+    expect((again.value as NodeStatus).utilPercent).toEqual(expect.any(Number));
+    expect(await h.conn.call('metrics.status', { clusterId: 'local', nodeId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: 'Cluster This computer has no node "nope".' },
+    });
+  });
+
+  it('says a node that is not up has no status to read yet', async () => {
+    const h = startLocalHub('/nonexistent/mosdesk-agent.cjs');
+    await h.waitEvent('node.state', (p) => p.node.state === 'dead');
+    const reply = await h.conn.call('metrics.status', { clusterId: 'local', nodeId: 'localhost' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    if (!reply.ok) expect(reply.error.message).toMatch(/is (dead|connecting).*cannot be read now/);
   });
 
   it('refuses unknown methods and bad params with a readable error', async () => {
