@@ -41,6 +41,7 @@ describe('hub API name tables', () => {
       'hostkeys.forget',
       'hostkeys.pending',
       'metrics.history',
+      'metrics.status',
       'metrics.subscribe',
       'metrics.unsubscribe',
       'nodes.add',

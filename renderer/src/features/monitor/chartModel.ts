@@ -25,6 +25,8 @@ export interface Bar {
   kind: BarKind;
   /** In the model's unit, bottom up, one per `ChartModel.segments`; empty unless kind is 'value'. */
   segments: number[];
+  /** The same figures in the display's raw unit (bytes, bytes/s, load), for the table and its readers. */
+  raw?: number[];
   /** For kind 'caption': a short word or two ("up", "6.1.0", "3 d 4 h"). */
   caption?: string;
   /**

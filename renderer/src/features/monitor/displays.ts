@@ -73,7 +73,11 @@ export function chartModel(state: MonitorKeyState, nodes: readonly MonitorNode[]
   const visible = state.showDead ? nodes : nodes.filter(({ node }) => node.state === 'up');
   const rawBars = visible.map((node) => barOf(node, view, { now }));
   const scale = view.scale(Math.max(0, ...rawBars.filter((bar) => bar.kind === 'value').map(stackHeight)));
-  const bars = rawBars.map((bar) => ({ ...bar, segments: bar.segments.map((raw) => raw / scale.per) }));
+  const bars = rawBars.map((bar) => ({
+    ...bar,
+    raw: bar.segments,
+    segments: bar.segments.map((raw) => raw / scale.per),
+  }));
   return {
     title: view.title ?? cycle[current] ?? '',
     cycle,

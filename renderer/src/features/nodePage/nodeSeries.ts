@@ -58,6 +58,11 @@ export class SeriesWindow {
     return this.count;
   }
 
+  /** How much time the window covers, oldest point to newest, in ms (0 while empty). */
+  get spanCovered(): number {
+    return this.count === 0 ? 0 : (this.at[this.slot(this.count - 1)] as number) - (this.at[this.first] as number);
+  }
+
   /** When the newest point was taken, or undefined while empty. */
   get newestAt(): number | undefined {
     return this.count === 0 ? undefined : this.at[this.slot(this.count - 1)];

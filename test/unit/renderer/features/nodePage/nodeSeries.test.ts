@@ -190,3 +190,15 @@ describe('SeriesWindow.points', () => {
     expect(w.points('load')).toEqual(want);
   });
 });
+
+describe('SeriesWindow.spanCovered', () => {
+  it.each([
+    { name: 'is 0 while empty', at: [], want: 0 },
+    { name: 'is 0 for one point', at: [T0], want: 0 },
+    { name: 'runs from the oldest point to the newest', at: [T0, T0 + 1000, T0 + 61_000], want: 61_000 },
+  ])('$name', ({ at, want }) => {
+    const w = new SeriesWindow();
+    w.seed(history(at));
+    expect(w.spanCovered).toBe(want);
+  });
+});
