@@ -29,6 +29,8 @@ export interface HubSshOptions {
   readyTimeoutMs?: number;
   liveness?: LivenessOptions;
   maxBackoffMs?: number;
+  /** Test-only: how an agent is reached instead of over SSH (see SshEnvironment.connectAgent). */
+  connectAgent?: SshEnvironment['connectAgent'];
 }
 
 export type Broadcast = <E extends EventName>(event: E, payload: HubEvents[E]) => void;
@@ -79,6 +81,7 @@ export function createSshSide(
     link: { readyTimeoutMs: opts.readyTimeoutMs ?? 8000, keepaliveMs: 1000 },
     ...(opts.liveness && { liveness: opts.liveness }),
     ...(opts.maxBackoffMs !== undefined && { maxBackoffMs: opts.maxBackoffMs }),
+    ...(opts.connectAgent && { connectAgent: opts.connectAgent }),
   };
   const clusters = new SshClusters({
     env,

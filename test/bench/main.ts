@@ -1,11 +1,14 @@
 /**
- * `npm run bench [-- metrics|procs|hub|streams]`: what the agent costs next to the tools admins already
- * run, and the hub with many nodes. Prints figures and never asserts speed. Options
+ * `npm run bench [-- metrics|procs|hub|streams|renderer]`: what the agent costs next to the tools admins
+ * already run, the hub with many nodes, and the renderer on 200 of them. Prints figures and never asserts speed. Options
  * (environment): BENCH_SECONDS (metrics window, default 60), BENCH_PROCS (extra sleeping
  * processes, default 2000), BENCH_RUNS (timed runs of ps and procs.list, default 10),
  * BENCH_NODES (test cluster nodes for the hub bench, default 32, at most 99), BENCH_HUB_SECONDS
  * (its streaming window, default 20), BENCH_STREAM_NODES / BENCH_STREAM_SECONDS (synthetic node
- * streams, default 200 nodes, 20 s), BENCH_NO_BUILD=1 (use dist/ as it is).
+ * streams, default 200 nodes, 20 s), BENCH_RENDERER_NODES / BENCH_RENDERER_FIRST_MINUTES /
+ * BENCH_RENDERER_MINUTES (the renderer on a synthetic hub: 200 nodes, heap after 1 and after 10
+ * minutes; `BENCH_RENDERER_MINUTES=2 npm run bench -- renderer` for a short try; fractions
+ * allowed), BENCH_NO_BUILD=1 (use dist/ as it is).
  * Installs prometheus-node-exporter when missing, as root, like `npm test` does its packages.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,9 +17,10 @@ import { ROOT } from '../support/dist';
 import { benchHub } from './hubBench';
 import { benchMetrics, EXPORTER } from './metricsBench';
 import { benchProcs } from './procsBench';
+import { benchRenderer } from './rendererBench';
 import { installCleanup, killAll, liveCount } from './support/cleanup';
 import { table } from './support/format';
-import { hubRows, metricsRows, procsRows, streamRows } from './support/rows';
+import { hubRows, metricsRows, procsRows, rendererRows, streamRows } from './support/rows';
 import { benchStreams } from './streamBench';
 
 const REQUIREMENTS: Requirement[] = [
@@ -28,12 +32,23 @@ const REQUIREMENTS: Requirement[] = [
 const CLUSTER_REQUIREMENTS = TEST_REQUIREMENTS.filter((r) =>
   ['openssh-server', 'openssh-client', 'iproute2', 'util-linux'].includes(r.pkg),
 );
+/** What the renderer bench needs: the e2e tests' Chromium and fonts. */
+const BROWSER_REQUIREMENTS = TEST_REQUIREMENTS.filter((r) => ['chromium', 'fonts-dejavu-core'].includes(r.pkg));
 
 function intOption(name: string, fallback: number, min: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer >= ${min}, not "${raw}".`);
+  return n;
+}
+
+/** Minutes, fractions allowed (a short try of the renderer bench). */
+function minutesOption(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a number of minutes > 0, not "${raw}".`);
   return n;
 }
 
@@ -65,8 +80,29 @@ async function runStreamBench(hub: string[][]): Promise<void> {
   hub.push(...streamRows(await benchStreams(nodes, seconds)));
 }
 
+/** The packages and the build the chosen benches need. */
+function prepare(wanted: string[]): void {
+  ensureDebianPackages(REQUIREMENTS);
+  // The hub bench needs root (namespaces) and the test cluster's packages.
+  if (wanted.includes('hub')) ensureDebianPackages(CLUSTER_REQUIREMENTS);
+  if (wanted.includes('renderer')) ensureDebianPackages(BROWSER_REQUIREMENTS);
+  // The renderer bench runs the built renderer; the hub it talks to runs from source.
+  build(wanted.includes('renderer') ? ['agent', 'renderer'] : ['agent']);
+}
+
+/** The renderer in Chromium on 200 synthetic nodes: frames, heap, and the hub's CPU and history. */
+async function runRendererBench(rows: string[][], problems: string[]): Promise<void> {
+  const nodes = intOption('BENCH_RENDERER_NODES', 200, 1);
+  const totalMinutes = minutesOption('BENCH_RENDERER_MINUTES', 10);
+  const firstMinutes = Math.min(minutesOption('BENCH_RENDERER_FIRST_MINUTES', 1), totalMinutes);
+  console.log(`\n== renderer: Chromium on ${nodes} synthetic nodes at 1 Hz for ${totalMinutes} min`);
+  const r = await benchRenderer({ nodes, firstMinutes, totalMinutes });
+  rows.push(...rendererRows(r));
+  if (r.problem) problems.push(`renderer: ${r.problem}`);
+}
+
 async function main(): Promise<void> {
-  const known = ['metrics', 'procs', 'hub', 'streams'];
+  const known = ['metrics', 'procs', 'hub', 'streams', 'renderer'];
   const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : known;
   const unknown = wanted.filter((w) => !known.includes(w));
   if (unknown.length > 0) throw new Error(`Unknown bench(es): ${unknown.join(', ')}. Known: ${known.join(', ')}.`);
@@ -74,13 +110,11 @@ async function main(): Promise<void> {
   const sleepers = intOption('BENCH_PROCS', 2000, 0);
   const runs = intOption('BENCH_RUNS', 10, 1);
   installCleanup();
-  ensureDebianPackages(REQUIREMENTS);
-  // The hub bench needs root (namespaces) and the test cluster's packages.
-  if (wanted.includes('hub')) ensureDebianPackages(CLUSTER_REQUIREMENTS);
-  build(['agent']);
+  prepare(wanted);
 
   const rows: string[][] = [['', 'agent', 'reference', 'agent/ref']];
   const hub: string[][] = [['', 'figure', 'what it includes']];
+  const renderer: string[][] = [['', 'figure', 'target, or what it includes']];
   const problems: string[] = [];
   // One after the other: the 2,000 sleepers of (b) would otherwise weigh on (a)'s figures.
   if (wanted.includes('metrics')) {
@@ -98,8 +132,8 @@ async function main(): Promise<void> {
   }
   if (wanted.includes('hub')) await runHubBench(hub, problems);
   if (wanted.includes('streams')) await runStreamBench(hub);
-  if (rows.length > 1) console.log(`\n${table(rows)}`);
-  if (hub.length > 1) console.log(`\n${table(hub)}`);
+  if (wanted.includes('renderer')) await runRendererBench(renderer, problems);
+  for (const t of [rows, hub, renderer]) if (t.length > 1) console.log(`\n${table(t)}`);
   for (const p of problems) console.log(`\nPROBLEM ${p}`);
   // Each bench has waited for its children to be reaped; this proves it.
   console.log(`\nbench processes still running: ${liveCount()}`);

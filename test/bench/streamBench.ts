@@ -10,6 +10,7 @@ import type { ConnectionState } from '../../electron/hub/api/connection';
 import type { Cluster } from '../../electron/hub/clusters/cluster';
 import { HistoryRing } from '../../electron/hub/metrics/historyRing';
 import type { NodeSession } from '../../electron/hub/nodes/nodeSession';
+import { syntheticSample } from '../support/syntheticSamples';
 import { sleep } from './support/format';
 
 export interface StreamResult {
@@ -22,40 +23,6 @@ export interface StreamResult {
   perNodeEventsPerSecond: number;
   historyBytesPerNode: number;
   historyBytesTotal: number;
-}
-
-function sample(k: number, t: number): MetricsSample {
-  const rate = (f: number) => Math.round(1e6 * (1 + Math.sin(t / 7000 + k * f)));
-  return {
-    at: t,
-    hostname: `node${k}`,
-    kernel: 'Linux 6.1.0-synthetic',
-    agentVersion: '0.1.0',
-    cpuCount: 1 + (k % 8),
-    load: { one: k % 5, five: 1, fifteen: 1, running: 1, total: 300 },
-    loadPerCpu: (k % 5) / (1 + (k % 8)),
-    memory: {
-      totalBytes: 2 ** 34,
-      freeBytes: 2 ** 33,
-      availableBytes: 2 ** 33,
-      usedBytes: 2 ** 33 + k,
-      swapTotalBytes: 2 ** 31,
-      swapFreeBytes: 2 ** 30,
-    },
-    disks: [{ mount: '/', totalBytes: 2 ** 40, freeBytes: 2 ** 39, availableBytes: 2 ** 39, usedBytes: 2 ** 39 }],
-    speed: { perCpuMhz: 3000, totalMhz: 3000 * (1 + (k % 8)), source: 'cpufreq' },
-    rates: {
-      cpuUtilPercent: (t / 1000 + k) % 100,
-      readBytesPerSec: rate(1),
-      writeBytesPerSec: rate(2),
-      netInBytesPerSec: rate(3),
-      netOutBytesPerSec: rate(4),
-      nfsRpcPerSec: null,
-    },
-    hasNfs: false,
-    processes: { total: 250, frozen: k % 3, mosixLocal: 0, guests: 0 },
-    uptimeSec: 86_400 + t / 1000,
-  };
 }
 
 interface SyntheticNode {
@@ -93,7 +60,7 @@ async function drive(nodes: SyntheticNode[], seconds: number, onSample?: (k: num
     setTimeout(
       () => {
         const tick = (): void => {
-          const s = sample(k, Date.now());
+          const s = syntheticSample(k, Date.now());
           node.send(s);
           onSample?.(k, s);
         };

@@ -35,6 +35,11 @@ export interface SshEnvironment {
   maxBackoffMs?: number;
   /** One trial at a time for a password not yet known to work (absent: no gating, in some tests). */
   passwordTrials?: PasswordTrials;
+  /**
+   * Reaches the agent once the target is resolved; default connectOverSsh. Test-only seam: the
+   * synthetic hub (test/support/syntheticHub.ts) gives fake agents here, the rest stays real.
+   */
+  connectAgent?: typeof connectOverSsh;
 }
 
 export type SecretKind = keyof SshSecrets;
@@ -102,6 +107,7 @@ export function attemptConnect(
   subject: () => Promise<AttemptSubject>,
   callbacks: NodeCallbacks,
 ): Promise<AgentConnection> {
+  const connect = env.connectAgent ?? connectOverSsh;
   return env.fanout.run(async () => {
     const { clusterId, node, settings, secrets: given, passwordKey } = await subject();
     const trials = passwordKey === undefined ? undefined : env.passwordTrials;
@@ -120,7 +126,7 @@ export function attemptConnect(
         ...callbacks,
         warn: (message) => env.log.warn(`known_hosts: ${message}`),
       });
-      return await connectOverSsh(target, { bundle: env.bundle(), gate, log: env.log, link: env.link });
+      return await connect(target, { bundle: env.bundle(), gate, log: env.log, link: env.link });
     } catch (err) {
       throw trial?.why === undefined ? err : withheldNote(err, trial.why);
     } finally {
