@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { HubResult } from '../../bench/hubBench';
 import type { MetricsResult } from '../../bench/metricsBench';
 import type { ProcsResult } from '../../bench/procsBench';
-import { hubRows, metricsRows, procsRows, streamRows } from '../../bench/support/rows';
+import type { RendererResult } from '../../bench/rendererBench';
+import { hubRows, metricsRows, procsRows, rendererRows, streamRows } from '../../bench/support/rows';
 
 const MB = 1024 * 1024;
 // Distinct figures everywhere, so a cell shows which one it printed.
@@ -84,5 +85,44 @@ describe('the stream bench rows', () => {
     expect(rows.map((r) => r[1])).toEqual(['3.0 %', '6.0 %', '9.6 MB']);
     expect(rows[1]![2]).toContain('batched/before 0.50');
     expect(rows[2]![2]).toContain('50.4 KB per node');
+  });
+});
+
+const renderer = (over: Partial<RendererResult> = {}): RendererResult => ({
+  nodes: 200,
+  firstMinutes: 1,
+  totalMinutes: 10,
+  routed: true,
+  frames: { count: 36_000, late: 36, p50: 16.6, p95: 16.8, worst: 83.3 },
+  work: { p50: 1.4, p95: 5.5, worst: 71.5 },
+  longTasks: { count: 10, totalMs: 582, worstMs: 65 },
+  heapFirstBytes: 10 * MB,
+  heapLastBytes: 10.5 * MB,
+  mainThreadPercent: 8.5,
+  hubCpuPercent: 3.8,
+  hubAnonBytes: 70 * MB,
+  historyBytes: 200 * 50_400,
+  historyNodes: 200,
+  samplesPerSecond: 200,
+  batchesPerSecond: 1,
+  ...over,
+});
+
+describe('the renderer bench rows', () => {
+  it.each([
+    ['both met', renderer(), 'met', 'met'],
+    ['frame work over 16 ms at p95', renderer({ work: { p50: 9, p95: 17, worst: 90 } }), 'NOT MET', 'met'],
+    ['the heap grew 20 %', renderer({ heapLastBytes: 12 * MB }), 'met', 'NOT MET'],
+    ['the heap shrank 20 %', renderer({ heapLastBytes: 8 * MB }), 'met', 'NOT MET'],
+  ])('%s', (_name, result, frame, heap) => {
+    const rows = rendererRows(result);
+    expect(rows[0]![2]).toMatch(new RegExp(`^p95 <= 16 ms: ${frame} `));
+    expect(rows.find((r) => r[0]!.includes('JS heap'))![2]).toBe(`within 10 %: ${heap}`);
+  });
+
+  it('prints the figures it was given', () => {
+    const rows = rendererRows(renderer());
+    expect(rows[0]![1]).toBe('1.4 ms / 5.5 ms / 71.5 ms');
+    expect(rows.find((r) => r[0]!.includes('hub history'))![1]).toBe('9.6 MB');
   });
 });
