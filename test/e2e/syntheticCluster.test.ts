@@ -80,6 +80,49 @@ describe('a synthetic cluster of 200 nodes', () => {
   });
 });
 
+const tableRows = (clusterId: string, kind?: string): Locator =>
+  page.locator(
+    `[data-testid="monitor"][data-cluster-id="${clusterId}"] tbody tr${kind ? `[data-kind="${kind}"]` : ''}`,
+  );
+
+describe('the monitor of 200 nodes at 1280 px', () => {
+  it('draws every node, dead ones marked and hidden by D, and fits the window', async () => {
+    const rack = cluster('rack');
+    for (const k of [49, 119, 120]) await hub.setDead(rack.id, k, true);
+    await expect.poll(() => tableRows(rack.id, 'dead').count(), { timeout: 5000 }).toBe(3);
+    expect(await tableRows(rack.id).count()).toBe(200);
+    const canvas = (await page.locator(`[data-testid="monitor"] canvas`).boundingBox())!;
+    expect(canvas.x + canvas.width).toBeLessThanOrEqual(1280);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    await page.keyboard.press('m');
+    await expect.poll(() => page.getByTestId('monitor-title').innerText()).toBe('Memory');
+    await page.waitForTimeout(1200);
+    await page.screenshot({ path: join(ARTIFACTS, 'monitor-200-memory.png') });
+    await page.keyboard.press('D');
+    await expect.poll(() => tableRows(rack.id).count()).toBe(197);
+    await expect.poll(() => page.getByTestId('dead-hidden').innerText()).toContain('3 dead node(s) hidden');
+    await page.keyboard.press('d');
+    await expect.poll(() => tableRows(rack.id).count()).toBe(200);
+    await page.keyboard.press('l');
+    await page.waitForTimeout(1200);
+    await page.screenshot({ path: join(ARTIFACTS, 'monitor-200-dead.png') });
+    for (const k of [49, 119, 120]) await hub.setDead(rack.id, k, false);
+    await expect.poll(() => tableRows(rack.id, 'dead').count(), { timeout: 15_000 }).toBe(0);
+  });
+
+  it('#/all stacks every cluster, and one key switches them all', async () => {
+    await page.getByTestId('all-clusters').click();
+    await expect.poll(() => page.getByTestId('monitor').count()).toBe(3);
+    await page.keyboard.press('u');
+    await expect
+      .poll(async () => (await page.getByTestId('monitor-title').allInnerTexts()).join('|'))
+      .toBe(['Utilisation (CPU busy)', 'Utilisation (CPU busy)', 'Utilisation (CPU busy)'].join('|'));
+    await page.waitForTimeout(1200);
+    await page.screenshot({ path: join(ARTIFACTS, 'monitor-all.png') });
+    await page.keyboard.press('l');
+  });
+});
+
 describe('a synthetic cluster of 4 with a node that dies', () => {
   it('shows the dead node as dead, and up again once it is back', async () => {
     const small = cluster('small');
