@@ -16,7 +16,7 @@ export type * from './api/clusters';
 export type * from './api/common';
 export type * from './api/metrics';
 export type * from './api/trust';
-export { HISTORY_FIELDS } from './api/metrics';
+export { HISTORY_FIELDS, HISTORY_READERS } from './api/metrics';
 
 export interface HubRequests extends AppRequests, ClusterRequests, TrustRequests, MetricsRequests {}
 export interface HubEvents extends AppEvents, ClusterEvents, TrustEvents, MetricsEvents {}

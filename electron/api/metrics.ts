@@ -31,6 +31,25 @@ export const HISTORY_FIELDS = [
 export type HistoryField = (typeof HISTORY_FIELDS)[number];
 
 /**
+ * How each kept figure is read from a sample (null where the node does not have it yet): the hub
+ * records history with these, and a window appends live samples with the same, so they agree.
+ */
+export const HISTORY_READERS: Record<HistoryField, (s: MetricsSample) => number | null> = {
+  load: (s) => s.load.one,
+  util: (s) => s.rates.cpuUtilPercent,
+  memUsed: (s) => s.memory.usedBytes,
+  memTotal: (s) => s.memory.totalBytes,
+  swapUsed: (s) => s.memory.swapTotalBytes - s.memory.swapFreeBytes,
+  swapTotal: (s) => s.memory.swapTotalBytes,
+  readBps: (s) => s.rates.readBytesPerSec,
+  writeBps: (s) => s.rates.writeBytesPerSec,
+  netInBps: (s) => s.rates.netInBytesPerSec,
+  netOutBps: (s) => s.rates.netOutBytesPerSec,
+  nfsRpc: (s) => (s.hasNfs ? s.rates.nfsRpcPerSec : null),
+  frozen: (s) => s.processes.frozen,
+};
+
+/**
  * A node's history, oldest first. `at` is when the hub received each sample (the hub's clock, so
  * nodes with skewed clocks still line up); a figure the node did not have is null. A gap in `at`
  * is time the node was not answering.

@@ -1,5 +1,4 @@
-import { HISTORY_FIELDS, type HistoryField, type MetricsSample, type NodeHistory } from '../../api';
-import { HISTORY_READERS } from './historyFigures';
+import { HISTORY_FIELDS, HISTORY_READERS, type HistoryField, type MetricsSample, type NodeHistory } from '../../api';
 
 export const HISTORY_INTERVAL_MS = 1000;
 export const HISTORY_SPAN_MS = 15 * 60_000;

@@ -3,26 +3,16 @@
  * history, then one point per live sample. Fixed-size typed arrays, allocated once, so a page
  * left open all day holds what a fresh one does.
  */
-import { HISTORY_FIELDS, type HistoryField, type MetricsSample, type NodeHistory } from '../../../../electron/api';
+import {
+  HISTORY_FIELDS,
+  HISTORY_READERS,
+  type HistoryField,
+  type MetricsSample,
+  type NodeHistory,
+} from '../../../../electron/api';
 
 export const SPAN_MS = 15 * 60_000;
 export const INTERVAL_MS = 1000;
-
-/** How the page reads each kept figure from a live sample, as the hub reads it for its history. */
-export const SAMPLE_READERS: Record<HistoryField, (s: MetricsSample) => number | null> = {
-  load: (s) => s.load.one,
-  util: (s) => s.rates.cpuUtilPercent,
-  memUsed: (s) => s.memory.usedBytes,
-  memTotal: (s) => s.memory.totalBytes,
-  swapUsed: (s) => s.memory.swapTotalBytes - s.memory.swapFreeBytes,
-  swapTotal: (s) => s.memory.swapTotalBytes,
-  readBps: (s) => s.rates.readBytesPerSec,
-  writeBps: (s) => s.rates.writeBytesPerSec,
-  netInBps: (s) => s.rates.netInBytesPerSec,
-  netOutBps: (s) => s.rates.netOutBytesPerSec,
-  nfsRpc: (s) => (s.hasNfs ? s.rates.nfsRpcPerSec : null),
-  frozen: (s) => s.processes.frozen,
-};
 
 /** A chart point: x in seconds before the newest point (so <= 0), y null where there is no figure. */
 export interface ChartPoint {
@@ -95,7 +85,7 @@ export class SeriesWindow {
     const newest = this.newestAt;
     if (!Number.isFinite(at) || (newest !== undefined && at < newest + this.intervalMs / 2)) return false;
     const values = {} as Values;
-    for (const f of HISTORY_FIELDS) values[f] = finiteOrNull(SAMPLE_READERS[f](sample));
+    for (const f of HISTORY_FIELDS) values[f] = finiteOrNull(HISTORY_READERS[f](sample));
     this.push(at, values);
     return true;
   }
