@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppInBrowser, ARTIFACTS, openAppInBrowser } from '../support/appInBrowser';
 import type { RunningBrowserMode } from '../support/browserMode';
 import { startCpuBurners } from '../support/cpuBurners';
+import { type MonitorRow, monitorRows, monitorTitle } from './support/monitorRows';
 
 let opened: AppInBrowser;
 let app: RunningBrowserMode;
@@ -21,18 +22,76 @@ beforeAll(async () => {
 });
 afterAll(() => opened?.close());
 
+/** "This computer": the hub's local cluster and its one node. */
+const LOCAL = 'local';
+const LOCALHOST = 'localhost';
+const cpus = Number(execFileSync('getconf', ['_NPROCESSORS_ONLN'], { encoding: 'utf8' }).trim());
 const loadAvgOne = (): number => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
-const shownLoad = async (): Promise<number> => Number(await page.getByTestId('node-load-1').textContent());
+
+/** This computer's row in its monitor's table. */
+async function localRow(): Promise<MonitorRow> {
+  const row = [...(await monitorRows(page, LOCAL)).values()].find((r) => r.nodeId === LOCALHOST);
+  if (!row) throw new Error('no row for this computer in its monitor');
+  return row;
+}
+
+/** Presses `key` until the monitor's title is `title` (a display resumes its last sub-view, as mmon). */
+async function show(key: string, title: RegExp): Promise<void> {
+  for (let i = 0; i < 5 && !title.test(await monitorTitle(page, LOCAL)); i++) await page.keyboard.press(key);
+  expect(await monitorTitle(page, LOCAL)).toMatch(title);
+}
+
+/** The 1-minute load the monitor shows: its load per CPU (raw, unrounded) times the CPUs. */
+async function shownLoad(): Promise<number> {
+  const row = await localRow();
+  if (row.kind !== 'value') throw new Error(`this computer's load bar is ${row.kind}: ${row.text}`);
+  return row.raw[0]! * cpus;
+}
+
+/** A field of the node page's status list (`mosctl status`), as shown. */
+const statusField = (field: string) =>
+  page.locator(`[data-testid="node-status-list"] [data-field="${field}"] dd`).textContent();
+
+async function openMonitor(): Promise<void> {
+  await page
+    .locator(`[data-testid="sidebar-cluster"][data-cluster-id="${LOCAL}"] [data-testid="select-cluster"]`)
+    .click();
+  await expect.poll(() => page.url()).toMatch(new RegExp(`#/c/${LOCAL}/monitor$`));
+}
 
 describe('browser mode shows this computer', () => {
-  it('shows the machine hostname and CPU count', async () => {
-    await expect.poll(() => page.getByTestId('node-hostname').textContent(), { timeout: 15_000 }).toBe(hostname());
-    const cpus = execFileSync('getconf', ['_NPROCESSORS_ONLN'], { encoding: 'utf8' }).trim();
-    await expect.poll(() => page.getByTestId('node-cpus').textContent(), { timeout: 15_000 }).toBe(cpus);
+  it('opens on its monitor, and its node page has the machine hostname and CPU count', async () => {
+    // With no cluster of one's own, the app opens on "This computer"'s monitor.
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(new RegExp(`#/c/${LOCAL}/monitor$`));
+    await expect.poll(async () => (await localRow()).kind, { timeout: 15_000 }).toBe('value');
+    expect((await localRow()).text).toMatch(new RegExp(` per CPU, ${cpus} CPUs?\\)$`));
+
+    await page
+      .locator(`[data-testid="sidebar-node"][data-node-id="${LOCALHOST}"] [data-testid="sidebar-node-link"]`)
+      .click();
+    await expect.poll(() => page.url()).toMatch(new RegExp(`#/c/${LOCAL}/n/${LOCALHOST}$`));
+    await expect.poll(() => page.getByTestId('node-page-name').textContent(), { timeout: 15_000 }).toBe(hostname());
+    expect(await page.getByTestId('node-page-header').getAttribute('data-state')).toBe('up');
+    await expect.poll(() => statusField('cpus'), { timeout: 15_000 }).toBe(String(cpus));
+    await page.screenshot({ path: resolve(ARTIFACTS, 'this-computer-node.png') });
   });
 
   it('shows the load from /proc/loadavg and follows it as the machine gets busy', async () => {
-    await page.getByTestId('node-load-1').waitFor();
+    // The node page's status says the same load, to its two decimals.
+    await expect
+      .poll(
+        async () => {
+          const before = loadAvgOne();
+          const shown = Number(/^([\d.]+) /.exec((await statusField('load')) ?? '')?.[1]);
+          await page.waitForTimeout(1100);
+          return [before, loadAvgOne()].some((v) => Math.abs(v - shown) < 0.005);
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+
+    await openMonitor();
+    await show('l', /^Load per CPU$/);
     // The figure on screen is /proc's, give or take one refresh.
     await expect
       .poll(
@@ -57,8 +116,19 @@ describe('browser mode shows this computer', () => {
   });
 
   it('shows memory and uptime figures', async () => {
-    await expect(page.getByTestId('node-memory').textContent()).resolves.toMatch(/\d.*\/ \d/);
-    await expect(page.getByTestId('node-uptime').textContent()).resolves.toMatch(/\d/);
+    await show('m', /^Memory$/);
+    const memTotal = Number(/^MemTotal:\s+(\d+) kB$/m.exec(readFileSync('/proc/meminfo', 'utf8'))![1]) * 1024;
+    await expect.poll(async () => (await localRow()).kind, { timeout: 5000 }).toBe('value');
+    const [used, free] = (await localRow()).raw as [number, number];
+    expect(used).toBeGreaterThan(0);
+    expect(used + free).toBe(memTotal);
+    expect((await localRow()).text).toMatch(/\d.* used of \d/);
+
+    await show('s', /^Uptime$/);
+    await expect.poll(async () => (await localRow()).kind, { timeout: 5000 }).toBe('value');
+    const uptime = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+    expect(Math.abs((await localRow()).raw[0]! * 86_400 - uptime)).toBeLessThan(5);
+    expect((await localRow()).caption).toMatch(/\d/);
   });
 });
 
