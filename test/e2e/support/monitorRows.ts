@@ -12,7 +12,7 @@ export interface MonitorRow {
   state: string;
 }
 
-/** The rows of the monitor of `clusterId`, by node name (the host as it was typed). */
+/** The rows of the monitor of `clusterId`, by node name (the host as typed until the agent first answers, then its hostname). */
 export async function monitorRows(page: Page, clusterId: string): Promise<Map<string, MonitorRow>> {
   const rows = await page
     .locator(`[data-testid="monitor"][data-cluster-id="${clusterId}"] table tbody tr`)
