@@ -1,4 +1,5 @@
 /** What a test node's own /proc and /sys say, read inside its namespaces and cgroups (so LXCFS's views apply). */
+import { parseDiskStats, wholeDisks } from '../../../agent/src/parsers/diskstats';
 import type { TestCluster } from '../../cluster/testCluster';
 
 async function read(cluster: TestCluster, k: number, argv: string[]): Promise<string> {
@@ -35,16 +36,27 @@ export async function rootDisk(cluster: TestCluster, k: number): Promise<{ size:
   return { size: size!, used: used! };
 }
 
-/** Bytes sent by every interface but loopback, from the node's /proc/net/dev. */
-export async function netTxBytes(cluster: TestCluster, k: number): Promise<number> {
+/** Bytes received and sent by every interface but loopback, from the node's /proc/net/dev. */
+export async function netBytes(cluster: TestCluster, k: number): Promise<{ rx: number; tx: number }> {
   const text = await read(cluster, k, ['cat', '/proc/net/dev']);
-  let sum = 0;
+  const sum = { rx: 0, tx: 0 };
   for (const line of text.split('\n').slice(2)) {
     const [name, rest] = line.split(':');
     if (!rest || name!.trim() === 'lo') continue;
-    sum += Number(rest.trim().split(/\s+/)[8]);
+    const f = rest.trim().split(/\s+/).map(Number);
+    sum.rx += f[0]!;
+    sum.tx += f[8]!;
   }
   return sum;
+}
+
+/** Bytes read and written by the whole disks in the node's /proc/diskstats (partitions not twice). */
+export async function diskBytes(cluster: TestCluster, k: number): Promise<{ read: number; written: number }> {
+  const disks = wholeDisks(parseDiskStats(await read(cluster, k, ['cat', '/proc/diskstats'])));
+  return disks.reduce((s, d) => ({ read: s.read + d.readBytes, written: s.written + d.writeBytes }), {
+    read: 0,
+    written: 0,
+  });
 }
 
 /** The fastest CPU's "cpu MHz" in the node's /proc/cpuinfo. */
