@@ -27,6 +27,17 @@ export interface AxisSpec {
   suggestedMax?(ctx: AxisContext): number;
   /** A fixed top, for percentages. */
   max?: number;
+  /** Bytes: the top and the ticks at binary steps (8 GiB, not 9.3 GiB), as formatBytes prints them. */
+  binary?: true;
+}
+
+/**
+ * The top of a byte axis: the smallest power of two in the value's binary unit that holds it
+ * (23.5 GiB → 32 GiB, 768 MiB → 1 GiB), so four ticks fall on round figures.
+ */
+export function binaryTop(value: number): number {
+  if (!(value > 0)) return 1024;
+  return 2 ** Math.ceil(Math.log2(value));
 }
 
 export interface ChartSpec {
@@ -83,18 +94,18 @@ export const CHARTS: readonly ChartSpec[] = [
         now: (s) => usedOf('swap used', s, 'swapUsed', 'swapTotal'),
       },
     ],
-    axes: { y: { format: formatBytes, suggestedMax: ({ series }) => series.newest('memTotal') ?? 0 } },
+    axes: { y: { format: formatBytes, binary: true, suggestedMax: ({ series }) => series.newest('memTotal') ?? 0 } },
   },
   {
     id: 'disk',
     title: 'Disk I/O',
     lines: [line('readBps', 'read', 'bar-1', formatRate), line('writeBps', 'write', 'bar-2', formatRate)],
-    axes: { y: { format: formatRate } },
+    axes: { y: { format: formatRate, binary: true } },
   },
   {
     id: 'network',
     title: 'Network',
     lines: [line('netInBps', 'in', 'bar-1', formatRate), line('netOutBps', 'out', 'bar-2', formatRate)],
-    axes: { y: { format: formatRate } },
+    axes: { y: { format: formatRate, binary: true } },
   },
 ];

@@ -6,10 +6,11 @@ import {
   LineController,
   LineElement,
   PointElement,
+  type Scale,
   Tooltip,
 } from 'chart.js';
 import { onBeforeUnmount, onMounted, type Ref, watch } from 'vue';
-import type { AxisContext, AxisSpec, ChartSpec } from './chartSpecs';
+import { type AxisContext, type AxisSpec, binaryTop, type ChartSpec } from './chartSpecs';
 import { type ChartColours, documentColours, onThemeChange } from './chartTheme';
 import type { ChartPoint } from './nodeSeries';
 import { throttle } from './throttle';
@@ -32,6 +33,13 @@ function yAxis(axis: AxisSpec, ctx: AxisContext, position: 'left' | 'right'): Ax
     ...(axis.max !== undefined && { max: axis.max }),
     ...(axis.suggestedMax && { suggestedMax: axis.suggestedMax(ctx) }),
     ticks: { maxTicksLimit: 5, callback: (v) => axis.format(Number(v)) },
+    ...(axis.binary && {
+      // After chart.js found the data's range: a binary top, and four steps under it.
+      afterDataLimits: (scale: Scale) => {
+        scale.max = binaryTop(scale.max);
+        (scale.options as unknown as { ticks: { stepSize?: number } }).ticks.stepSize = scale.max / 4;
+      },
+    }),
     // The right axis draws no grid of its own: one grid is enough to read both.
     grid: { drawOnChartArea: position === 'left' },
   };

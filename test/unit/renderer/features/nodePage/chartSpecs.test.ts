@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HISTORY_FIELDS, type HistoryField, type NodeHistory } from '../../../../../electron/api';
-import { CHARTS } from '../../../../../renderer/src/features/nodePage/chartSpecs';
+import { binaryTop, CHARTS } from '../../../../../renderer/src/features/nodePage/chartSpecs';
 import { readColours, FALLBACK_COLOURS } from '../../../../../renderer/src/features/nodePage/chartTheme';
 import { capabilityRows } from '../../../../../renderer/src/features/nodePage/capabilities';
 import { SeriesWindow } from '../../../../../renderer/src/features/nodePage/nodeSeries';
@@ -84,5 +84,20 @@ describe('capabilityRows', () => {
     expect(rows[0]).toEqual({ name: 'monitor', label: 'Monitor figures', available: true, text: 'available' });
     expect(rows[1]).toMatchObject({ name: 'processes', available: false, text: 'not reported by the agent' });
     expect(rows.at(-1)).toEqual({ name: 'extra', label: 'extra', available: false, text: 'new' });
+  });
+});
+
+describe('binaryTop', () => {
+  const GiB = 1024 ** 3;
+  it.each([
+    [23.5 * GiB, 32 * GiB],
+    [768 * 1024 ** 2, GiB],
+    [GiB, GiB],
+    [391 * 1024, 512 * 1024],
+    [1500, 2048],
+    [0, 1024],
+    [Number.NaN, 1024],
+  ])('%d bytes: %d', (value, top) => {
+    expect(binaryTop(value)).toBe(top);
   });
 });
