@@ -1,0 +1,85 @@
+/**
+ * The hub API's tasks group: every action the admin starts on a process is a task with a state,
+ * a log and an outcome observed on the node (not assumed from a command's return).
+ */
+
+export type Signal = 'TERM' | 'KILL' | 'HUP' | 'INT' | 'STOP' | 'CONT' | 'USR1' | 'USR2';
+
+/** What to do. `home`: send the process back to its home node (`migrate -h`). */
+export type TaskAction =
+  | { kind: 'freeze' }
+  | { kind: 'continue' }
+  | { kind: 'signal'; signal: Signal }
+  | { kind: 'migrate'; to: string }
+  | { kind: 'home' }
+  | { kind: 'checkpoint'; then: 'continue' | 'stop' | 'exit' };
+
+/** To what: one process, or every process of a Job ID (of `user`; the agent's own user by default) on that node. */
+export type TaskTarget = { pid: number } | { jobId: number; user?: string };
+
+/**
+ * - `queued`: waiting for a free slot of its cluster.
+ * - `running`: sent, the outcome not seen yet.
+ * - `done`: the outcome was seen on the node (frozen, gone, at its target…).
+ * - `declined`: the node refused (not allowed, cannot, no such process).
+ * - `failed`: it broke (the link was lost, an error); never sent again by itself.
+ * - `timed-out`: sent, but the outcome was not seen in time.
+ */
+export type TaskState = 'queued' | 'running' | 'done' | 'declined' | 'failed' | 'timed-out';
+
+export interface TaskLogLine {
+  at: number;
+  text: string;
+}
+
+export interface TaskRecord {
+  id: string;
+  clusterId: string;
+  nodeId: string;
+  /** The node's name when the task was made (it stays readable after the node is gone). */
+  nodeName: string;
+  action: TaskAction;
+  target: TaskTarget;
+  /** The process's command line when the task was made, for the record. */
+  command?: string;
+  state: TaskState;
+  /** What was seen, or why not, in a sentence; set once the task has ended. */
+  outcome?: string;
+  log: TaskLogLine[];
+  /** The local user who started it (the workstation's login). */
+  by: string;
+  createdAt: number;
+  startedAt?: number;
+  endedAt?: number;
+  /** A failed, declined or timed-out task stays in view until the admin has seen it. */
+  seen: boolean;
+}
+
+/** One task to start: an action on a target of one node. */
+export interface TaskRequest {
+  nodeId: string;
+  target: TaskTarget;
+  action: TaskAction;
+  command?: string;
+}
+
+export interface TasksRequests {
+  /** Starts one task per item on a cluster's nodes; they run with a bound per cluster. */
+  'tasks.start': { params: { clusterId: string; items: TaskRequest[] }; result: { tasks: TaskRecord[] } };
+  /** Running tasks and the last finished ones (the record keeps 1,000), newest first. */
+  'tasks.list': { params: { limit?: number }; result: { tasks: TaskRecord[] } };
+  /** Marks ended tasks as seen. */
+  'tasks.seen': { params: { taskIds: string[] }; result: { changed: number } };
+}
+
+export interface TasksEvents {
+  /** A task was made or changed state, or got a log line. */
+  'task.changed': { task: TaskRecord };
+}
+
+export const TASKS_METHODS = {
+  'tasks.start': 1,
+  'tasks.list': 1,
+  'tasks.seen': 1,
+} as const satisfies Record<keyof TasksRequests, 1>;
+export const TASKS_EVENTS = { 'task.changed': 1 } as const satisfies Record<keyof TasksEvents, 1>;
