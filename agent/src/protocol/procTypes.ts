@@ -24,6 +24,8 @@ export interface ProcRow {
   state: string;
   /** Share of one CPU since the previous scan, or over the process's life on first sight (as `ps`). */
   cpuPercent: number;
+  /** CPU time used so far, user + system (ps's TIME), in ms. */
+  cpuTimeMs: number;
   rssBytes: number;
   /** "pts/3", "tty1", or null for no terminal (ps prints "?"). */
   tty: string | null;

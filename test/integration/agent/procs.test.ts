@@ -204,6 +204,10 @@ describe('procs.list', () => {
     expect(Math.abs((rowOf(second, burner.pid)?.cpuPercent ?? NaN) - got)).toBeLessThan(10);
     expect(rowOf(second, burner.pid)?.cpuPercent).toBeLessThanOrEqual(105);
     expect(rowOf(second, idle.pid)?.cpuPercent).toBe(0);
+    // TIME: the burner's whole CPU time, between what /proc said just before and just after the call.
+    const time = rowOf(second, burner.pid)?.cpuTimeMs ?? NaN;
+    expect(time).toBeGreaterThanOrEqual((ticks0 / CLK_TCK) * 1000);
+    expect(time).toBeLessThanOrEqual((ticks1 / CLK_TCK) * 1000);
   });
 
   it('filters by user and scope, and limits in pid order', async () => {

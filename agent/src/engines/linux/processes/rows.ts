@@ -44,6 +44,7 @@ export function buildRow(s: ProcSample, facts: ProcFacts, agent: AgentIdentity):
     uid: s.uid,
     state: s.state,
     cpuPercent: s.cpuPercent,
+    cpuTimeMs: s.cpuTimeMs,
     rssBytes: s.rssBytes,
     tty: ttyName(s.ttyNr),
     startedAt: s.startedAt,

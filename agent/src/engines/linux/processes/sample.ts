@@ -12,6 +12,8 @@ export interface ProcSample {
   uid: number;
   user: string;
   cpuPercent: number;
+  /** utime + stime so far, in ms. */
+  cpuTimeMs: number;
   /**
    * rss pages of /proc/<pid>/stat × page size. Since Linux 6.2 that is a per-CPU counter read
    * without summing, so it may trail VmRSS (which ps shows) by up to ~100 pages per CPU: noise

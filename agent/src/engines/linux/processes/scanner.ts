@@ -108,6 +108,7 @@ export class ProcessScanner {
       uid,
       user: this.from.users.name(uid),
       cpuPercent: overSec > 0 ? Math.round((cpuSec / overSec) * 1000) / 10 : 0,
+      cpuTimeMs: Math.round((stat.cpuTicks / clockTicks) * 1000),
       rssBytes: stat.rssPages * pageSize,
       ttyNr: stat.ttyNr,
       startedAt: Math.round(startedSec * 1000),

@@ -8,6 +8,7 @@ export function row(changes: Partial<ProcRow> & { pid: number }): ProcRow {
     uid: 1000,
     state: 'S',
     cpuPercent: 0,
+    cpuTimeMs: 0,
     rssBytes: 4096,
     tty: null,
     startedAt: 1_795_252_000_000,

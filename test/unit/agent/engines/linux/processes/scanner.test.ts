@@ -96,6 +96,8 @@ describe('ProcessScanner', () => {
     // Started 1000 s after boot (2000 s ago) with 500 s of CPU: 25 % over its life.
     proc.procs.set(100, { uid: 0, startTicks: 100_000, utime: 50_000 });
     expect(proc.row(100)?.cpuPercent).toBe(25);
+    // TIME is the whole CPU time so far: 50,000 ticks at 100 Hz.
+    expect(proc.row(100)?.cpuTimeMs).toBe(500_000);
     proc.advance(2000);
     proc.procs.set(100, { uid: 0, startTicks: 100_000, utime: 50_150 });
     expect(proc.row(100)?.cpuPercent).toBe(75);
