@@ -240,8 +240,10 @@ describe('a CPU burner on one node', () => {
     const stop = await proc.startInNode(cluster, 1, 'while :; do :; done');
     try {
       await show('u', /^Utilisation/);
-      await expect.poll(async () => (await rowOf(1)).raw[0]!, { timeout: 10_000 }).toBeGreaterThan(80);
-      for (const k of [2, 3, 4]) expect((await rowOf(k)).raw[0]).toBeLessThan(30);
+      // Node 1's one CPU is the host's first, which the rest of a busy machine shares: the
+      // burner gets at least half of it, the idle nodes next to nothing.
+      await expect.poll(async () => (await rowOf(1)).raw[0]!, { timeout: 10_000 }).toBeGreaterThan(40);
+      for (const k of [2, 3, 4]) expect((await rowOf(k)).raw[0]).toBeLessThan(20);
       await show('l', /^Load per CPU$/);
       // LXCFS's load average climbs as the kernel's does: 0.4 of one CPU takes about half a minute.
       await expect.poll(async () => (await rowOf(1)).raw[0]!, { timeout: 90_000, interval: 2000 }).toBeGreaterThan(0.4);
