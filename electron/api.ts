@@ -8,6 +8,7 @@ import type { Hello, MetricsSample } from '../agent/src/protocol/types';
 import { APP_EVENTS, APP_METHODS, type AppEvents, type AppRequests } from './api/app';
 import { CLUSTER_EVENTS, CLUSTER_METHODS, type ClusterEvents, type ClusterRequests } from './api/clusters';
 import { METRICS_EVENTS, METRICS_METHODS, type MetricsEvents, type MetricsRequests } from './api/metrics';
+import { PROCS_EVENTS, PROCS_METHODS, type ProcsEvents, type ProcsRequests } from './api/processes';
 import { TRUST_EVENTS, TRUST_METHODS, type TrustEvents, type TrustRequests } from './api/trust';
 
 export type { Hello, MetricsSample };
@@ -15,11 +16,12 @@ export type * from './api/app';
 export type * from './api/clusters';
 export type * from './api/common';
 export type * from './api/metrics';
+export type * from './api/processes';
 export type * from './api/trust';
 export { HISTORY_FIELDS, HISTORY_READERS } from './api/metrics';
 
-export interface HubRequests extends AppRequests, ClusterRequests, TrustRequests, MetricsRequests {}
-export interface HubEvents extends AppEvents, ClusterEvents, TrustEvents, MetricsEvents {}
+export interface HubRequests extends AppRequests, ClusterRequests, TrustRequests, MetricsRequests, ProcsRequests {}
+export interface HubEvents extends AppEvents, ClusterEvents, TrustEvents, MetricsEvents, ProcsEvents {}
 
 export type Method = keyof HubRequests;
 export type EventName = keyof HubEvents;
@@ -42,12 +44,14 @@ export const METHODS = {
   ...CLUSTER_METHODS,
   ...TRUST_METHODS,
   ...METRICS_METHODS,
+  ...PROCS_METHODS,
 } as const satisfies Record<Method, 1>;
 export const EVENTS = {
   ...APP_EVENTS,
   ...CLUSTER_EVENTS,
   ...TRUST_EVENTS,
   ...METRICS_EVENTS,
+  ...PROCS_EVENTS,
 } as const satisfies Record<EventName, 1>;
 
 export function isMethod(name: unknown): name is Method {

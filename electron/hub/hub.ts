@@ -31,7 +31,11 @@ export interface HubConnection {
 }
 
 export interface Hub {
-  connect(emit: <E extends EventName>(event: E, payload: HubEvents[E]) => void): HubConnection;
+  /** `isBehind`: the transport cannot keep up for now (see ConnectionState). */
+  connect(
+    emit: <E extends EventName>(event: E, payload: HubEvents[E]) => void,
+    isBehind?: () => boolean,
+  ): HubConnection;
   /** The live clusters, once the saved ones are loaded: for the shells and for tests. */
   clusters(): Promise<ReadonlyMap<string, Cluster>>;
   close(): void;
@@ -107,8 +111,8 @@ export function createHub(opts: HubOptions): Hub {
   const ctx = startClusters(opts, broadcast);
 
   return {
-    connect(emit) {
-      const conn: ConnectionState = { emit, subscriptions: new Map() };
+    connect(emit, isBehind) {
+      const conn: ConnectionState = { emit, subscriptions: new Map(), ...(isBehind && { isBehind }) };
       connections.add(conn);
       return {
         async call(method, params) {

@@ -3,7 +3,10 @@ import type { EventName, WsServerMessage } from '../api';
 import type { Hub } from '../hub/hub';
 import type { HubLog } from '../hub/log';
 
-/** Above this much unsent data, samples are dropped rather than queued: the tab is not reading. */
+/**
+ * Above this much unsent data the tab is not reading: samples are dropped rather than queued, and
+ * process tables are held back by the hub and sent whole once the socket has drained.
+ */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
 function parseClientMessage(data: string): { id: number; method: unknown; params: unknown } | null {
@@ -24,10 +27,11 @@ export function serveHubSocket(ws: WebSocket, hub: Hub, log: HubLog): void {
   const send = (msg: WsServerMessage): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
   };
+  const isBehind = (): boolean => ws.bufferedAmount > MAX_BUFFERED_BYTES;
   const conn = hub.connect((event: EventName, payload: unknown) => {
-    if (event === 'metrics.batch' && ws.bufferedAmount > MAX_BUFFERED_BYTES) return;
+    if (event === 'metrics.batch' && isBehind()) return;
     send({ event, payload });
-  });
+  }, isBehind);
   ws.on('message', (data, isBinary) => {
     const msg = isBinary ? null : parseClientMessage(data.toString());
     if (!msg) {

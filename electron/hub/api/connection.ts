@@ -12,4 +12,9 @@ export interface ConnectionState {
   readonly emit: <E extends EventName>(event: E, payload: HubEvents[E]) => void;
   /** Streams this connection started, stopped when it closes. */
   readonly subscriptions: Map<string, Subscription>;
+  /**
+   * True while the transport holds more unsent data than it should (a browser tab that is not
+   * reading): streams that must not drop hold back instead. Absent over Electron IPC.
+   */
+  readonly isBehind?: () => boolean;
 }

@@ -3,6 +3,7 @@ import { appHandlers } from './handlers/app';
 import { clusterHandlers } from './handlers/clusters';
 import type { HandlersOf } from './handlers/context';
 import { metricsHandlers } from './handlers/metrics';
+import { procsHandlers } from './handlers/procs';
 import { trustHandlers } from './handlers/trust';
 
 export type { HubContext } from './handlers/context';
@@ -13,4 +14,5 @@ export const hubHandlers: HandlersOf<Method> = {
   ...clusterHandlers,
   ...trustHandlers,
   ...metricsHandlers,
+  ...procsHandlers,
 };

@@ -3,6 +3,7 @@ import { appSchemas } from './schemas/app';
 import { clusterSchemas } from './schemas/clusters';
 import type { SchemasOf } from './schemas/common';
 import { metricsSchemas } from './schemas/metrics';
+import { procsSchemas } from './schemas/procs';
 import { trustSchemas } from './schemas/trust';
 
 /** Every hub request's params, checked before a handler sees them. */
@@ -11,4 +12,5 @@ export const hubParamsSchemas: SchemasOf<Method> = {
   ...clusterSchemas,
   ...trustSchemas,
   ...metricsSchemas,
+  ...procsSchemas,
 };

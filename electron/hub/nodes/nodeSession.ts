@@ -7,6 +7,7 @@ import { ConnectFailure, type FailureState } from '../ssh/connectFailure';
 import { backoffDelay } from './backoff';
 import { Liveness, type LivenessOptions } from './liveness';
 import { NodeStreams } from './nodeStreams';
+import { ProcStreams } from './procStreams';
 import { HISTORY_INTERVAL_MS, HistoryRing } from '../metrics/historyRing';
 import { messageOf } from '../errors';
 
@@ -33,6 +34,8 @@ export interface NodeSessionOptions {
  */
 export class NodeSession {
   readonly metrics: NodeStreams<'metrics', MetricsSample>;
+  /** The node's process tables, streamed only while a view wants them. */
+  readonly procs: ProcStreams;
   /** The last 15 minutes of this node's figures, recorded whether or not a window looks. */
   readonly history = new HistoryRing();
   private newest: MetricsSample | undefined;
@@ -52,6 +55,7 @@ export class NodeSession {
     if (opts.host !== undefined) this.view.host = opts.host;
     if (opts.settings !== undefined) this.view.settings = { ...opts.settings };
     this.metrics = new NodeStreams('metrics', opts.log);
+    this.procs = new ProcStreams(opts.log);
     this.metrics.add({ intervalMs: HISTORY_INTERVAL_MS }, (sample) => {
       this.newest = sample;
       // The hub's clock: nodes whose clocks differ still line up on one time axis.
@@ -130,6 +134,7 @@ export class NodeSession {
     this.liveness?.stop();
     this.liveness = undefined;
     this.metrics.attach(undefined);
+    this.procs.attach(undefined);
     this.newest = undefined;
     return old;
   }
@@ -158,11 +163,13 @@ export class NodeSession {
     // The client has checked each notification's shape before it gets here.
     client.onNotification((method, params) => {
       if (method === 'metrics' && 'sample' in params) this.metrics.deliver(params.subscriptionId, params.sample);
+      if (method === 'procs' && 'changes' in params) this.procs.deliver(params.subscriptionId, params.changes);
     });
     client.onClose((reason) => this.onLost(client, reason));
     this.liveness = new Liveness(client, (why) => client.close(why), this.opts.liveness);
     this.setState('up', undefined, hello);
     this.metrics.attach(client);
+    this.procs.attach(client);
   }
 
   private onFailed(err: unknown): void {

@@ -14,7 +14,7 @@ interface Stream<T> {
 }
 
 /** Stable key of a stream's params: the same request from two views is one stream. */
-const keyOf = (params: StreamParams): string =>
+export const keyOf = (params: StreamParams): string =>
   JSON.stringify(Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 /**

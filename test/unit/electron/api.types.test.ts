@@ -49,6 +49,9 @@ describe('hub API name tables', () => {
       'nodes.remove',
       'notices.dismiss',
       'notices.list',
+      'procs.resync',
+      'procs.subscribe',
+      'procs.unsubscribe',
       'secrets.saved',
     ]);
     expect(Object.keys(EVENTS).sort()).toEqual([
@@ -58,6 +61,7 @@ describe('hub API name tables', () => {
       'metrics.batch',
       'node.state',
       'notices.changed',
+      'procs.batch',
     ]);
     expect(typeof contract).toBe('function');
   });
