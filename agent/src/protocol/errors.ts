@@ -17,6 +17,12 @@ export const RpcErrorCode = {
   Timeout: 1007,
   /** The request line was longer than MAX_LINE_BYTES. */
   RequestTooLarge: 1008,
+  /**
+   * The agent has as much work as it takes at once and a full queue; the request was not run.
+   * `data.retryAfterMs` says when to try again. A caller may repeat a read; an action it must not
+   * repeat unasked (the user chose it then, not now).
+   */
+  Busy: 1009,
 } as const;
 export type RpcErrorCode = (typeof RpcErrorCode)[keyof typeof RpcErrorCode];
 

@@ -1,6 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { RpcError, RpcErrorCode } from '../protocol/errors';
 import { MAX_LINE_BYTES, READY_MARKER } from '../protocol/version';
+import { Admission } from './admission';
 import type { AgentServices, Ctx, Logger } from './context';
 import { dispatchLine, errorResponse } from './dispatch';
 import { LineSplitter } from '../protocol/framing';
@@ -23,6 +24,9 @@ export function serve(input: Readable, output: Writable, log: Logger, services: 
     canWrite: () => !output.writableNeedDrain,
   };
   const splitter = new LineSplitter(MAX_LINE_BYTES);
+  // Bounds the requests in work (see LIMITS); nothing new starts while our answers wait to drain.
+  const admission = new Admission(undefined, () => !output.writableNeedDrain);
+  output.on('drain', () => admission.kick());
   output.write(`${READY_MARKER}\n`);
 
   return new Promise((resolve) => {
@@ -36,12 +40,13 @@ export function serve(input: Readable, output: Writable, log: Logger, services: 
           send(errorResponse(null, err));
           continue;
         }
-        void dispatchLine(event.line, ctx).then((response) => {
+        void dispatchLine(event.line, ctx, admission).then((response) => {
           if (response) send(response);
         });
       }
     });
     input.on('close', () => {
+      admission.close();
       for (const sub of ctx.subscriptions.values()) sub.stop();
       ctx.subscriptions.clear();
       resolve();

@@ -33,6 +33,7 @@ export async function greetAgent(transport: AgentTransport, log: HubLog, timeout
     const answer: unknown = await client.request('hello', { protocolVersion: PROTOCOL_VERSION }, timeoutMs);
     const hello = helloSchema.safeParse(answer);
     if (!hello.success) throw new Error(`its answer to hello is not valid (${describeIssue(hello.error)})`);
+    client.setNodeName(hello.data.node.hostname);
     return { client, hello: hello.data };
   } catch (err) {
     client.close();
