@@ -4,10 +4,11 @@ import ClusterPage from './views/ClusterPage.vue';
 import HomePage from './views/HomePage.vue';
 import MonitorPage from './views/MonitorPage.vue';
 import NodeRoute from './views/NodeRoute.vue';
+import ProcessesPage from './views/ProcessesPage.vue';
 
 /**
  * Hash routes, so browser mode and the desktop app behave alike and a view survives a reload:
- * `#/c/<cluster>/monitor`, `#/c/<cluster>/n/<node>`, `#/all`. Views that are not built have no route.
+ * `#/c/<cluster>/monitor`, `#/c/<cluster>/processes`, `#/c/<cluster>/n/<node>`, `#/all`. Views that are not built have no route.
  */
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomePage },
@@ -19,6 +20,7 @@ const routes: RouteRecordRaw[] = [
     children: [
       { path: '', redirect: (to) => ({ name: 'monitor', params: to.params }) },
       { path: 'monitor', name: 'monitor', component: MonitorPage, props: true },
+      { path: 'processes', name: 'processes', component: ProcessesPage, props: true },
       { path: 'n/:nodeId', name: 'node', component: NodeRoute, props: true },
     ],
   },
@@ -28,6 +30,7 @@ const routes: RouteRecordRaw[] = [
 export const createAppRouter = () => createRouter({ history: createWebHashHistory(), routes });
 
 export const monitorRoute = (clusterId: string): RouteLocationRaw => ({ name: 'monitor', params: { clusterId } });
+export const processesRoute = (clusterId: string): RouteLocationRaw => ({ name: 'processes', params: { clusterId } });
 export const nodeRoute = (clusterId: string, nodeId: string): RouteLocationRaw => ({
   name: 'node',
   params: { clusterId, nodeId },
