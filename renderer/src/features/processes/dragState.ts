@@ -1,0 +1,58 @@
+import { shallowRef } from 'vue';
+import type { NodeView } from '../../../../electron/api';
+import type { DraggedProcess, TargetNode, TargetSummary } from './migrationTargets';
+import { summariseTarget } from './migrationTargets';
+import type { ProcEntry } from './procEntry';
+
+/** What is being dragged, if anything: its processes (with the node each is on) and their cluster. */
+export interface Drag {
+  clusterId: string;
+  entries: readonly ProcEntry[];
+  dragged: readonly DraggedProcess[];
+  /** What a drop on a node does: the view that started the drag decides. */
+  drop: (node: NodeView, summary: TargetSummary) => void;
+}
+
+/**
+ * The drag in progress, shared by every drop target (the node strip and the sidebar's nodes), so
+ * each says at once whether it would take the processes and, if not, why.
+ */
+export const currentDrag = shallowRef<Drag | null>(null);
+
+export const DRAG_TYPE = 'application/x-mosdesk-processes';
+
+/** The drag's processes, each with the node it is listed on. */
+export function dragOf(
+  clusterId: string,
+  entries: readonly ProcEntry[],
+  nodes: readonly NodeView[],
+  drop: Drag['drop'],
+): Drag {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const dragged = entries.flatMap((e) => {
+    const source = byId.get(e.nodeId);
+    return source ? [{ process: { row: e.row, nodeId: e.nodeId }, source }] : [];
+  });
+  return { clusterId, entries, dragged, drop };
+}
+
+/** The verdict for a target node of the drag's cluster; null when no drag is on or it is another cluster. */
+export function verdictFor(clusterId: string, node: NodeView, freeMemBytes?: number): TargetSummary | null {
+  const drag = currentDrag.value;
+  if (!drag || drag.clusterId !== clusterId) return null;
+  const target: TargetNode = freeMemBytes === undefined ? node : { ...node, freeMemBytes };
+  return summariseTarget(drag.dragged, target);
+}
+
+/** A drop on a node of the drag's cluster: allowed even when refused, so the target can say why. */
+export function acceptDrag(e: DragEvent, summary: TargetSummary | null): void {
+  if (!e.dataTransfer?.types.includes(DRAG_TYPE)) return;
+  e.preventDefault();
+  e.dataTransfer.dropEffect = summary?.legal ? 'move' : 'none';
+}
+
+export function dropOn(e: DragEvent, node: NodeView, summary: TargetSummary | null): void {
+  e.preventDefault();
+  const drag = currentDrag.value;
+  if (drag && summary) drag.drop(node, summary);
+}
