@@ -9,6 +9,7 @@ import { APP_EVENTS, APP_METHODS, type AppEvents, type AppRequests } from './api
 import { CLUSTER_EVENTS, CLUSTER_METHODS, type ClusterEvents, type ClusterRequests } from './api/clusters';
 import { METRICS_EVENTS, METRICS_METHODS, type MetricsEvents, type MetricsRequests } from './api/metrics';
 import { PROCS_EVENTS, PROCS_METHODS, type ProcsEvents, type ProcsRequests } from './api/processes';
+import { TASKS_EVENTS, TASKS_METHODS, type TasksEvents, type TasksRequests } from './api/tasks';
 import { TRUST_EVENTS, TRUST_METHODS, type TrustEvents, type TrustRequests } from './api/trust';
 
 export type { Hello, MetricsSample };
@@ -17,11 +18,13 @@ export type * from './api/clusters';
 export type * from './api/common';
 export type * from './api/metrics';
 export type * from './api/processes';
+export type * from './api/tasks';
 export type * from './api/trust';
 export { HISTORY_FIELDS, HISTORY_READERS } from './api/metrics';
 
-export interface HubRequests extends AppRequests, ClusterRequests, TrustRequests, MetricsRequests, ProcsRequests {}
-export interface HubEvents extends AppEvents, ClusterEvents, TrustEvents, MetricsEvents, ProcsEvents {}
+export interface HubRequests
+  extends AppRequests, ClusterRequests, TrustRequests, MetricsRequests, ProcsRequests, TasksRequests {}
+export interface HubEvents extends AppEvents, ClusterEvents, TrustEvents, MetricsEvents, ProcsEvents, TasksEvents {}
 
 export type Method = keyof HubRequests;
 export type EventName = keyof HubEvents;
@@ -45,6 +48,7 @@ export const METHODS = {
   ...TRUST_METHODS,
   ...METRICS_METHODS,
   ...PROCS_METHODS,
+  ...TASKS_METHODS,
 } as const satisfies Record<Method, 1>;
 export const EVENTS = {
   ...APP_EVENTS,
@@ -52,6 +56,7 @@ export const EVENTS = {
   ...TRUST_EVENTS,
   ...METRICS_EVENTS,
   ...PROCS_EVENTS,
+  ...TASKS_EVENTS,
 } as const satisfies Record<EventName, 1>;
 
 export function isMethod(name: unknown): name is Method {

@@ -5,7 +5,10 @@
 
 export type Signal = 'TERM' | 'KILL' | 'HUP' | 'INT' | 'STOP' | 'CONT' | 'USR1' | 'USR2';
 
-/** What to do. `home`: send the process back to its home node (`migrate -h`). */
+/**
+ * What to do. `migrate.to`: the id of a node of the same cluster (the hub gives its agent the
+ * node's address). `home`: send the process back to its home node (`migrate -h`).
+ */
 export type TaskAction =
   | { kind: 'freeze' }
   | { kind: 'continue' }
@@ -51,7 +54,10 @@ export interface TaskRecord {
   createdAt: number;
   startedAt?: number;
   endedAt?: number;
-  /** A failed, declined or timed-out task stays in view until the admin has seen it. */
+  /**
+   * A failed, declined or timed-out task stays in view until the admin has seen it; a done one
+   * is seen when it ends, and queued or running ones are not yet.
+   */
   seen: boolean;
 }
 
@@ -64,11 +70,15 @@ export interface TaskRequest {
 }
 
 export interface TasksRequests {
-  /** Starts one task per item on a cluster's nodes; they run with a bound per cluster. */
+  /**
+   * Starts one task per item (at most 5,000) on a cluster's nodes; they run with a bound per
+   * cluster. An unknown cluster or node (or migration target) is not-found, and none is started.
+   * The tasks come back queued.
+   */
   'tasks.start': { params: { clusterId: string; items: TaskRequest[] }; result: { tasks: TaskRecord[] } };
   /** Running tasks and the last finished ones (the record keeps 1,000), newest first. */
   'tasks.list': { params: { limit?: number }; result: { tasks: TaskRecord[] } };
-  /** Marks ended tasks as seen. */
+  /** Marks ended tasks as seen (each one that changes gets a `task.changed`); `changed` counts them. */
   'tasks.seen': { params: { taskIds: string[] }; result: { changed: number } };
 }
 

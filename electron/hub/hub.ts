@@ -12,6 +12,7 @@ import { createSshSide, type Broadcast, type HubSshOptions } from './hubSsh';
 import { HubError, toHubErrorData, messageOf } from './errors';
 import type { HubLog } from './log';
 import { NoticeBoard } from './notices';
+import { createHubTasks } from './tasks/hubTasks';
 
 export interface HubOptions {
   version: string;
@@ -68,16 +69,25 @@ function startClusters(opts: HubOptions, broadcast: Broadcast): HubContext {
       ? { path: join(opts.ssh.userDataDir, 'notices.json'), warn: (m, err) => opts.log.warn(m, err) }
       : undefined,
   );
+  const tasks = createHubTasks({
+    userDataDir: opts.ssh?.userDataDir,
+    log: opts.log,
+    notices,
+    onChange: (task) => broadcast('task.changed', { task }),
+  });
   return {
     appInfo: { version: opts.version, shell: opts.shell },
     clusters,
     ssh,
     notices,
+    tasks: tasks.runner,
     // Saved clusters start at once; requests that need them wait for this.
     // Both at once: a notice raised before the kept ones are read is merged in by load().
-    ready: Promise.all([notices.load(), ssh ? loadSavedClusters(ssh.clusters, opts.log, notices) : undefined]).then(
-      () => undefined,
-    ),
+    ready: Promise.all([
+      notices.load(),
+      ssh ? loadSavedClusters(ssh.clusters, opts.log, notices) : undefined,
+      tasks.loaded,
+    ]).then(() => undefined),
   };
 }
 
@@ -138,6 +148,8 @@ export function createHub(opts: HubOptions): Hub {
     },
     clusters: () => ctx.ready.then(() => ctx.clusters),
     close() {
+      // Tasks first: one in flight ends as closed, not as a link the hub itself cut.
+      ctx.tasks?.close();
       // One path, each node once: "This computer" here, the SSH nodes by their manager, which
       // also keeps clusters still being loaded from starting.
       for (const cluster of ctx.clusters.values())

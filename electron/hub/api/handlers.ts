@@ -4,6 +4,7 @@ import { clusterHandlers } from './handlers/clusters';
 import type { HandlersOf } from './handlers/context';
 import { metricsHandlers } from './handlers/metrics';
 import { procsHandlers } from './handlers/procs';
+import { tasksHandlers } from './handlers/tasks';
 import { trustHandlers } from './handlers/trust';
 
 export type { HubContext } from './handlers/context';
@@ -15,4 +16,5 @@ export const hubHandlers: HandlersOf<Method> = {
   ...trustHandlers,
   ...metricsHandlers,
   ...procsHandlers,
+  ...tasksHandlers,
 };

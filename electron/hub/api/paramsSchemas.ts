@@ -4,6 +4,7 @@ import { clusterSchemas } from './schemas/clusters';
 import type { SchemasOf } from './schemas/common';
 import { metricsSchemas } from './schemas/metrics';
 import { procsSchemas } from './schemas/procs';
+import { tasksSchemas } from './schemas/tasks';
 import { trustSchemas } from './schemas/trust';
 
 /** Every hub request's params, checked before a handler sees them. */
@@ -13,4 +14,5 @@ export const hubParamsSchemas: SchemasOf<Method> = {
   ...trustSchemas,
   ...metricsSchemas,
   ...procsSchemas,
+  ...tasksSchemas,
 };

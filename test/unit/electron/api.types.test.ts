@@ -27,6 +27,21 @@ function contract(hub: HubClient): void {
   // @ts-expect-error noticeId is required
   void hub.call('notices.dismiss', {});
   hub.on('notices.changed', (p) => void p.notices.map((n) => n.level));
+  void hub.call('tasks.start', {
+    clusterId: 'lab',
+    items: [{ nodeId: 'n1', target: { jobId: 7, user: 'alice' }, action: { kind: 'signal', signal: 'KILL' } }],
+  });
+  void hub.call('tasks.start', {
+    clusterId: 'lab',
+    // @ts-expect-error no such signal
+    items: [{ nodeId: 'n1', target: { pid: 1 }, action: { kind: 'signal', signal: 'BOOM' } }],
+  });
+  void hub.call('tasks.start', {
+    clusterId: 'lab',
+    // @ts-expect-error a migration needs its target
+    items: [{ nodeId: 'n1', target: { pid: 1 }, action: { kind: 'migrate' } }],
+  });
+  hub.on('task.changed', (p) => void p.task.state);
 }
 
 describe('hub API name tables', () => {
@@ -53,6 +68,9 @@ describe('hub API name tables', () => {
       'procs.subscribe',
       'procs.unsubscribe',
       'secrets.saved',
+      'tasks.list',
+      'tasks.seen',
+      'tasks.start',
     ]);
     expect(Object.keys(EVENTS).sort()).toEqual([
       'clusters.changed',
@@ -62,6 +80,7 @@ describe('hub API name tables', () => {
       'node.state',
       'notices.changed',
       'procs.batch',
+      'task.changed',
     ]);
     expect(typeof contract).toBe('function');
   });

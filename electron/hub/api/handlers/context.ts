@@ -4,6 +4,7 @@ import type { SshClusters } from '../../clusters/sshClusters';
 import { HubError } from '../../errors';
 import type { NodeSession } from '../../nodes/nodeSession';
 import type { NoticeBoard } from '../../notices';
+import type { TaskRunner } from '../../tasks/taskRunner';
 import type { HostKeyPrompts } from '../../trust/hostKeyPrompts';
 import type { ConnectionState } from '../connection';
 
@@ -15,6 +16,8 @@ export interface HubContext {
   /** Settles once the saved clusters are loaded. */
   ready: Promise<void>;
   notices: NoticeBoard;
+  /** Every action as a task; absent in hubs made by some tests. */
+  tasks?: TaskRunner;
 }
 
 /** A group's handlers, each typed by its method. */
