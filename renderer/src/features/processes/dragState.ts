@@ -11,6 +11,11 @@ export interface Drag {
   dragged: readonly DraggedProcess[];
   /** What a drop on a node does: the view that started the drag decides. */
   drop: (node: NodeView, summary: TargetSummary) => void;
+  /**
+   * The node under the pointer. A refused target sets dropEffect "none", so the browser fires no
+   * drop there: the drag's end says why instead.
+   */
+  over?: { node: NodeView; summary: TargetSummary };
 }
 
 /**
@@ -45,14 +50,30 @@ export function verdictFor(clusterId: string, node: NodeView, freeMemBytes?: num
 }
 
 /** A drop on a node of the drag's cluster: allowed even when refused, so the target can say why. */
-export function acceptDrag(e: DragEvent, summary: TargetSummary | null): void {
+export function acceptDrag(e: DragEvent, node: NodeView, summary: TargetSummary | null): void {
   if (!e.dataTransfer?.types.includes(DRAG_TYPE)) return;
   e.preventDefault();
   e.dataTransfer.dropEffect = summary?.legal ? 'move' : 'none';
+  const drag = currentDrag.value;
+  if (drag && summary) drag.over = { node, summary };
+}
+
+/** The pointer left a target: a drag that ends now ends nowhere. */
+export function leaveDrag(node: NodeView): void {
+  const drag = currentDrag.value;
+  if (drag?.over?.node.id === node.id) drag.over = undefined;
+}
+
+/** The drag ended without a drop: over a refused target, that target's reason is said. */
+export function endDrag(): void {
+  const drag = currentDrag.value;
+  currentDrag.value = null;
+  if (drag?.over && !drag.over.summary.legal) drag.drop(drag.over.node, drag.over.summary);
 }
 
 export function dropOn(e: DragEvent, node: NodeView, summary: TargetSummary | null): void {
   e.preventDefault();
   const drag = currentDrag.value;
+  currentDrag.value = null;
   if (drag && summary) drag.drop(node, summary);
 }

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentDrag, dragOf, verdictFor } from '../../../../../renderer/src/features/processes/dragState';
+import {
+  currentDrag,
+  dragOf,
+  endDrag,
+  leaveDrag,
+  verdictFor,
+} from '../../../../../renderer/src/features/processes/dragState';
 import { nodeView } from '../../support/views';
 import { entry } from './procFixtures';
 
@@ -36,5 +42,28 @@ describe('the drag in progress', () => {
 
   it('leaves out a process whose node is not in the cluster any more', () => {
     expect(dragOf('lab', [entry('9', { pid: 7 })], [n1], () => undefined).dragged).toEqual([]);
+  });
+});
+
+describe('a drag that ends without a drop', () => {
+  it('over a refused node says that node’s reason (the browser fires no drop there)', () => {
+    const said: string[] = [];
+    currentDrag.value = dragOf('lab', [entry('1', { pid: 7, class: 'local' })], [n1, n2], (node, s) =>
+      said.push(`${node.name}: ${s.text}`),
+    );
+    const summary = verdictFor('lab', n2)!;
+    currentDrag.value.over = { node: n2, summary };
+    endDrag();
+    expect(said).toEqual([`node2: ${summary.text}`]);
+    expect(currentDrag.value).toBeNull();
+  });
+
+  it('after leaving the node says nothing', () => {
+    const said: string[] = [];
+    currentDrag.value = dragOf('lab', [entry('1', { pid: 7 })], [n1, n2], () => said.push('x'));
+    currentDrag.value.over = { node: n2, summary: verdictFor('lab', n2)! };
+    leaveDrag(n2);
+    endDrag();
+    expect(said).toEqual([]);
   });
 });
