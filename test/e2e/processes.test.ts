@@ -181,6 +181,8 @@ async function dragOnto(
   const tile = page.locator(`[data-testid="node-tile"][data-node-id="${nodeIds.get(k)}"]`);
   await row.hover();
   await page.mouse.down();
+  const from = (await row.boundingBox())!;
+  await page.mouse.move(from.x + 40, from.y + 30, { steps: 3 }); // the drag starts here
   const box = (await tile.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
   await expect.poll(() => tile.getAttribute('data-verdict')).not.toBeNull();

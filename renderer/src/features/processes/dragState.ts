@@ -52,8 +52,10 @@ export function verdictFor(clusterId: string, node: NodeView, freeMemBytes?: num
 /** A drop on a node of the drag's cluster: allowed even when refused, so the target can say why. */
 export function acceptDrag(e: DragEvent, node: NodeView, summary: TargetSummary | null): void {
   if (!e.dataTransfer?.types.includes(DRAG_TYPE)) return;
+  // The drop is taken even on a refused target (no dropEffect "none", which would swallow it), so
+  // that the drop can say why nothing moved; the target already says so while the pointer is over it.
   e.preventDefault();
-  e.dataTransfer.dropEffect = summary?.legal ? 'move' : 'none';
+  e.dataTransfer.dropEffect = 'move';
   const drag = currentDrag.value;
   if (drag && summary) drag.over = { node, summary };
 }
