@@ -13,6 +13,7 @@ const SSH_CLUSTER_TESTS = [
   'test/integration/hub/clusterNodes.test.ts',
   'test/integration/hub/passwordLogin.test.ts',
   'test/integration/hub/pamLogin.test.ts',
+  'test/integration/hub/clusterProcs.test.ts',
 ];
 
 /**

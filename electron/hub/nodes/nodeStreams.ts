@@ -13,6 +13,12 @@ interface Stream<T> {
   agentSubscriptionId?: string;
 }
 
+/**
+ * Notifications held for an id no stream has yet, while a subscribe is being answered: at most
+ * this many (a procs stream's first is its whole table; the rest only follow a tick later).
+ */
+const MAX_EARLY = 64;
+
 /** Stable key of a stream's params: the same request from two views is one stream. */
 export const keyOf = (params: StreamParams): string =>
   JSON.stringify(Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -25,6 +31,15 @@ export const keyOf = (params: StreamParams): string =>
 export class NodeStreams<K extends keyof AgentNotifications, T> {
   private readonly streams = new Map<string, Stream<T>>();
   private client: AgentClient | undefined;
+  /** Subscribes sent to the current agent and not answered yet. */
+  private opening = 0;
+  /**
+   * Notifications of ids not known yet, in order. The agent writes its first notification right
+   * after the subscribe answer, and both can come in one read: the answer's id is taken (after
+   * an await) only once every line of that read was handled, the first notification with it.
+   * Without this a procs stream lost its whole table, and the node never had rows.
+   */
+  private early: { subscriptionId: string; payload: T }[] = [];
 
   constructor(
     private readonly topic: K & StreamTopic,
@@ -34,6 +49,8 @@ export class NodeStreams<K extends keyof AgentNotifications, T> {
   /** Called when an agent becomes usable (after hello) or goes away (undefined). */
   attach(client: AgentClient | undefined): void {
     this.client = client;
+    this.opening = 0;
+    this.early = [];
     for (const stream of this.streams.values()) {
       stream.agentSubscriptionId = undefined;
       if (client) void this.open(stream);
@@ -42,10 +59,13 @@ export class NodeStreams<K extends keyof AgentNotifications, T> {
 
   /** Routes one of the agent's notifications of this topic to the stream's listeners. */
   deliver(subscriptionId: string, payload: T): void {
+    let known = false;
     for (const stream of this.streams.values()) {
       if (stream.agentSubscriptionId !== subscriptionId) continue;
+      known = true;
       for (const listener of stream.listeners) listener(payload);
     }
+    if (!known && this.opening > 0 && this.early.length < MAX_EARLY) this.early.push({ subscriptionId, payload });
   }
 
   add(params: StreamParams, listener: (payload: T) => void): () => void {
@@ -70,16 +90,28 @@ export class NodeStreams<K extends keyof AgentNotifications, T> {
   private async open(stream: Stream<T>): Promise<void> {
     const client = this.client;
     if (!client) return;
+    this.opening++;
     try {
       const { subscriptionId } = await client.request('subscribe', { topic: this.topic, ...stream.params });
+      const early = this.takeEarly(subscriptionId);
       // The stream may have been dropped, or the agent replaced, while we waited.
       if ([...this.streams.values()].includes(stream) && this.client === client) {
         stream.agentSubscriptionId = subscriptionId;
+        for (const payload of early) this.deliver(subscriptionId, payload);
       } else {
         client.request('unsubscribe', { subscriptionId }).catch(() => undefined);
       }
     } catch (err) {
       this.log.warn(`could not open a ${this.topic} stream (${keyOf(stream.params)})`, err);
+    } finally {
+      if (this.client === client && --this.opening === 0) this.early = [];
     }
+  }
+
+  /** The notifications of `subscriptionId` that came before its subscribe answer was taken. */
+  private takeEarly(subscriptionId: string): T[] {
+    const mine = this.early.filter((e) => e.subscriptionId === subscriptionId).map((e) => e.payload);
+    this.early = this.early.filter((e) => e.subscriptionId !== subscriptionId);
+    return mine;
   }
 }
