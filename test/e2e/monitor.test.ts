@@ -162,7 +162,8 @@ describe('the monitor, key by key, against each node’s /proc', () => {
     const stop = await proc.startInNode(
       cluster,
       1,
-      'while :; do dd if=/dev/zero of=/root/io.bin bs=256k count=40 oflag=direct 2>/dev/null; done',
+      // About 8 MB/s in small steady steps: enough to measure, light on a shared CI disk.
+      'while :; do dd if=/dev/zero of=/root/io.bin bs=64k count=16 oflag=direct 2>/dev/null; sleep 0.1; done',
     );
     try {
       await show('i', /^Disk write$/);
@@ -170,13 +171,13 @@ describe('the monitor, key by key, against each node’s /proc', () => {
       for (const k of ks) await expect.poll(async () => (await rowOf(k)).kind, { timeout: 5000 }).toBe('value');
       const write = await shownAndMeasured(1, 0, async () => (await proc.diskBytes(cluster, 1)).written);
       expect(write.measured).toBeGreaterThan(1_000_000);
-      expect(near(write, 0.4, 500_000), JSON.stringify(write)).toBe(true);
+      expect(near(write, 0.5, 1_000_000), JSON.stringify(write)).toBe(true);
       await show('i', /^Disk read$/);
       const read = await shownAndMeasured(2, 0, async () => (await proc.diskBytes(cluster, 2)).read);
-      expect(near(read, 0.4, 500_000), JSON.stringify(read)).toBe(true);
+      expect(near(read, 0.5, 1_000_000), JSON.stringify(read)).toBe(true);
       await show('i', /^Disk read \+ write$/);
       expect((await rowOf(1)).raw).toHaveLength(2);
-      expect((await rowOf(1)).raw[1]).toBeGreaterThan(500_000);
+      expect((await rowOf(1)).raw[1]).toBeGreaterThan(200_000);
     } finally {
       await stop();
       await cluster.run(1, ['rm', '-f', '/root/io.bin']);
