@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- metrics|procs|hub|streams|renderer]`: what the agent costs next to the tools admins
- * already run, the hub with many nodes, and the renderer on 200 of them. Prints figures and never asserts speed. Options
+ * `npm run bench [-- metrics|procs|hub|streams|renderer|procview]`: what the agent costs next to the tools admins
+ * already run, the hub with many nodes, the renderer on 200 of them, and the process view. Prints figures and never asserts speed. Options
  * (environment): BENCH_SECONDS (metrics window, default 60), BENCH_PROCS (extra sleeping
  * processes, default 2000), BENCH_RUNS (timed runs of ps and procs.list, default 10),
  * BENCH_NODES (test cluster nodes for the hub bench, default 32, at most 99), BENCH_HUB_SECONDS
@@ -8,7 +8,11 @@
  * streams, default 200 nodes, 20 s), BENCH_RENDERER_NODES / BENCH_RENDERER_FIRST_MINUTES /
  * BENCH_RENDERER_MINUTES (the renderer on a synthetic hub: 200 nodes, heap after 1 and after 10
  * minutes; `BENCH_RENDERER_MINUTES=2 npm run bench -- renderer` for a short try; fractions
- * allowed), BENCH_NO_BUILD=1 (use dist/ as it is).
+ * allowed), BENCH_PROCVIEW_NODES / BENCH_PROCVIEW_PROCESSES / BENCH_PROCVIEW_FIRST_MINUTES /
+ * BENCH_PROCVIEW_MINUTES (the process view on a synthetic hub: 100 nodes x 200 processes, heap
+ * after 1 and 10 minutes), BENCH_PROCS_SECONDS (the agent's procs stream next to top, 60 s, over
+ * BENCH_PROCS sleepers), BENCH_FREEZE_RUNS (freeze click-to-seen repetitions on test cluster
+ * bench34, subnet 34, 20; needs root), BENCH_NO_BUILD=1 (use dist/ as it is).
  * Installs prometheus-node-exporter when missing, as root, like `npm test` does its packages.
  */
 import { spawnSync } from 'node:child_process';
@@ -16,16 +20,29 @@ import { ensureDebianPackages, REQUIREMENTS as TEST_REQUIREMENTS, type Requireme
 import { ROOT } from '../support/dist';
 import { benchHub } from './hubBench';
 import { benchMetrics, EXPORTER } from './metricsBench';
+import { benchFreezeSeen } from './freezeSeenBench';
+import { benchProcView } from './processViewBench';
+import { benchAgentVsTop } from './procsTopBench';
 import { benchProcs } from './procsBench';
 import { benchRenderer } from './rendererBench';
 import { installCleanup, killAll, liveCount } from './support/cleanup';
 import { table } from './support/format';
-import { hubRows, metricsRows, procsRows, rendererRows, streamRows } from './support/rows';
+import {
+  agentTopRows,
+  freezeRows,
+  hubRows,
+  metricsRows,
+  procsRows,
+  procViewRows,
+  rendererRows,
+  streamRows,
+} from './support/rows';
 import { benchStreams } from './streamBench';
 
 const REQUIREMENTS: Requirement[] = [
   { pkg: 'prometheus-node-exporter', file: EXPORTER, why: 'the metrics bench compares the agent with it' },
   { pkg: 'procps', file: '/usr/bin/ps', why: 'the processes bench compares procs.list with ps' },
+  { pkg: 'procps', file: '/usr/bin/top', why: 'the process view bench compares the procs stream with top' },
 ];
 
 /** What the test cluster needs, of what `npm test` installs. */
@@ -84,10 +101,11 @@ async function runStreamBench(hub: string[][]): Promise<void> {
 function prepare(wanted: string[]): void {
   ensureDebianPackages(REQUIREMENTS);
   // The hub bench needs root (namespaces) and the test cluster's packages.
-  if (wanted.includes('hub')) ensureDebianPackages(CLUSTER_REQUIREMENTS);
-  if (wanted.includes('renderer')) ensureDebianPackages(BROWSER_REQUIREMENTS);
-  // The renderer bench runs the built renderer; the hub it talks to runs from source.
-  build(wanted.includes('renderer') ? ['agent', 'renderer'] : ['agent']);
+  if (wanted.includes('hub') || wanted.includes('procview')) ensureDebianPackages(CLUSTER_REQUIREMENTS);
+  const browser = wanted.includes('renderer') || wanted.includes('procview');
+  if (browser) ensureDebianPackages(BROWSER_REQUIREMENTS);
+  // The renderer benches run the built renderer; the hub it talks to runs from source.
+  build(browser ? ['agent', 'renderer'] : ['agent']);
 }
 
 /** The renderer in Chromium on 200 synthetic nodes: frames, heap, and the hub's CPU and history. */
@@ -101,8 +119,38 @@ async function runRendererBench(rows: string[][], problems: string[]): Promise<v
   if (r.problem) problems.push(`renderer: ${r.problem}`);
 }
 
+/** The process view: the renderer on 20,000 synthetic rows, the agent's procs stream next to top, a freeze seen. */
+async function runProcViewBench(rows: string[][], problems: string[], sleepers: number): Promise<void> {
+  const nodes = intOption('BENCH_PROCVIEW_NODES', 100, 1);
+  const processesPerNode = intOption('BENCH_PROCVIEW_PROCESSES', 200, 1);
+  const totalMinutes = minutesOption('BENCH_PROCVIEW_MINUTES', 10);
+  const firstMinutes = Math.min(minutesOption('BENCH_PROCVIEW_FIRST_MINUTES', 1), totalMinutes);
+  console.log(
+    `\n== process view: Chromium on ${nodes} x ${processesPerNode} synthetic rows at 1 Hz for ${totalMinutes} min`,
+  );
+  const view = await benchProcView({ nodes, processesPerNode, firstMinutes, totalMinutes });
+  rows.push(...procViewRows(view));
+  if (view.problem) problems.push(`process view: ${view.problem}`);
+
+  const seconds = intOption('BENCH_PROCS_SECONDS', 60, 1);
+  console.log(`\n== process view: the agent's procs stream vs top -b -d 1 over ${sleepers} sleepers, ${seconds} s`);
+  const top = await benchAgentVsTop(sleepers, seconds);
+  rows.push(...agentTopRows(top));
+  if (top.problem) problems.push(`procs stream: ${top.problem}`);
+
+  const runs = intOption('BENCH_FREEZE_RUNS', 20, 1);
+  console.log(`\n== process view: freeze click-to-seen on test cluster bench34, ${runs} times`);
+  if (process.getuid?.() !== 0) {
+    problems.push('freeze click-to-seen: not run, it needs root (the test cluster)');
+    return;
+  }
+  const freeze = await benchFreezeSeen(runs);
+  rows.push(...freezeRows(freeze));
+  if (freeze.problem) problems.push(`freeze click-to-seen: ${freeze.problem}`);
+}
+
 async function main(): Promise<void> {
-  const known = ['metrics', 'procs', 'hub', 'streams', 'renderer'];
+  const known = ['metrics', 'procs', 'hub', 'streams', 'renderer', 'procview'];
   const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : known;
   const unknown = wanted.filter((w) => !known.includes(w));
   if (unknown.length > 0) throw new Error(`Unknown bench(es): ${unknown.join(', ')}. Known: ${known.join(', ')}.`);
@@ -115,6 +163,7 @@ async function main(): Promise<void> {
   const rows: string[][] = [['', 'agent', 'reference', 'agent/ref']];
   const hub: string[][] = [['', 'figure', 'what it includes']];
   const renderer: string[][] = [['', 'figure', 'target, or what it includes']];
+  const procview: string[][] = [['', 'figure', 'target, or what it includes']];
   const problems: string[] = [];
   // One after the other: the 2,000 sleepers of (b) would otherwise weigh on (a)'s figures.
   if (wanted.includes('metrics')) {
@@ -133,7 +182,8 @@ async function main(): Promise<void> {
   if (wanted.includes('hub')) await runHubBench(hub, problems);
   if (wanted.includes('streams')) await runStreamBench(hub);
   if (wanted.includes('renderer')) await runRendererBench(renderer, problems);
-  for (const t of [rows, hub, renderer]) if (t.length > 1) console.log(`\n${table(t)}`);
+  if (wanted.includes('procview')) await runProcViewBench(procview, problems, sleepers);
+  for (const t of [rows, hub, renderer, procview]) if (t.length > 1) console.log(`\n${table(t)}`);
   for (const p of problems) console.log(`\nPROBLEM ${p}`);
   // Each bench has waited for its children to be reaped; this proves it.
   console.log(`\nbench processes still running: ${liveCount()}`);

@@ -1,12 +1,14 @@
 /**
  * Fake agents that speak the real protocol (ready marker, JSON-RPC lines, hello, ping,
- * subscribe / unsubscribe, `metrics` notifications) over in-memory pipes, for the synthetic
- * hub. Only the byte pipe is fake: the hub's AgentClient, greeting, liveness, node sessions,
+ * subscribe / unsubscribe, `metrics` and `procs` notifications, procs.list) over in-memory
+ * pipes, for the synthetic hub. A node's process table (SyntheticProcTable) comes whole first,
+ * then with its changes once a tick, as the real agent streams it. Only the byte pipe is fake: the hub's AgentClient, greeting, liveness, node sessions,
  * history rings and batching all run as they do over SSH.
  */
 import { PassThrough } from 'node:stream';
 import { RpcError, RpcErrorCode } from '../../agent/src/protocol/errors';
 import { LineSplitter } from '../../agent/src/protocol/framing';
+import type { ProcRow } from '../../agent/src/protocol/procTypes';
 import type { Hello, MetricsSample } from '../../agent/src/protocol/types';
 import { AGENT_VERSION, MAX_LINE_BYTES, PROTOCOL_VERSION, READY_MARKER } from '../../agent/src/protocol/version';
 import { LINUX_REASONS } from '../../agent/src/handlers/capabilities';
@@ -15,12 +17,14 @@ import type { AgentTransport } from '../../electron/hub/agents/transport';
 import type { connectOverSsh } from '../../electron/hub/nodes/sshConnector';
 import { classifySshError } from '../../electron/hub/ssh/classifySshError';
 import { describeHop } from '../../electron/hub/ssh/sshTarget';
-import { syntheticIdentity, syntheticSample } from './syntheticSamples';
+import { SyntheticProcTable, syntheticIdentity, syntheticSample } from './syntheticSamples';
 
 interface FleetNode {
   k: number;
   hostname: string;
   dead: boolean;
+  /** Processes in its table. */
+  processes: number;
   /** `user@host` as the hub's messages name it, once it has connected. */
   who?: string;
   /** Open links, dropped when the node dies. */
@@ -28,7 +32,7 @@ interface FleetNode {
 }
 
 function helloFor(node: FleetNode): Hello {
-  const no = 'A synthetic node has no processes or jobs.';
+  const no = 'A synthetic node lists made-up processes; it cannot act on them.';
   return {
     protocolVersion: PROTOCOL_VERSION,
     agentVersion: AGENT_VERSION,
@@ -36,7 +40,7 @@ function helloFor(node: FleetNode): Hello {
     node: syntheticIdentity(node.k, node.hostname),
     user: { name: 'mosdesk', uid: 1000, isRoot: false },
     jobFreezeMethod: 'sigstop',
-    capabilities: { monitor: true, processes: no, freeze: no, signal: no, run: no, ...LINUX_REASONS },
+    capabilities: { monitor: true, processes: true, freeze: no, signal: no, run: no, ...LINUX_REASONS },
   };
 }
 
@@ -57,7 +61,7 @@ class AgentEnd {
   constructor(
     private readonly node: FleetNode,
     private readonly out: PassThrough,
-    private readonly onSample: () => void,
+    private readonly counts: FleetCounts,
   ) {}
 
   send(message: unknown): void {
@@ -77,6 +81,15 @@ class AgentEnd {
       const id = `m${this.nextStream++}`;
       this.startStream(id, Number(params.intervalMs));
       return { subscriptionId: id };
+    }
+    if (method === 'subscribe' && params.topic === 'procs') {
+      const id = `p${this.nextStream++}`;
+      this.startProcs(id, Number(params.intervalMs), params);
+      return { subscriptionId: id };
+    }
+    if (method === 'procs.list') {
+      const rows = new SyntheticProcTable(node.k, node.processes).list().filter(matches(params));
+      return { at: Date.now(), rows, truncated: false };
     }
     if (method === 'unsubscribe') {
       const id = String(params.subscriptionId);
@@ -101,13 +114,41 @@ class AgentEnd {
         if (first) sample.rates = NO_RATES;
         first = false;
         this.send({ jsonrpc: '2.0', method: 'metrics', params: { subscriptionId: id, sample } });
-        this.onSample();
+        this.counts.samples++;
       }
       if (this.streams.has(id)) this.streams.set(id, setTimeout(tick, intervalMs));
     };
     // Each node at its own phase within the interval, as independent machines are.
     this.streams.set(id, setTimeout(tick, ((this.node.k * 617) % 1000) * (intervalMs / 1000)));
   }
+
+  /** The node's table, whole on the first tick, then its changes each tick; filtered as asked. */
+  private startProcs(id: string, intervalMs: number, filter: Record<string, unknown>): void {
+    const table = new SyntheticProcTable(this.node.k, this.node.processes);
+    const keep = matches(filter);
+    const tick = (): void => {
+      // As the real agent: sampling pauses while the hub is not reading (the next change set
+      // then follows the last one sent, so nothing is lost).
+      if (!this.out.writableNeedDrain) {
+        const changes = table.next();
+        changes.upserted = changes.upserted.filter(keep);
+        this.send({ jsonrpc: '2.0', method: 'procs', params: { subscriptionId: id, changes } });
+        this.counts.procNotes++;
+        this.counts.procRows += changes.upserted.length + changes.removed.length;
+      }
+      if (this.streams.has(id)) this.streams.set(id, setTimeout(tick, intervalMs));
+    };
+    this.streams.set(id, setTimeout(tick, 0));
+  }
+}
+
+/** mosps's user and Job ID filters, as the agent applies them (scopes: every synthetic process is local). */
+function matches(filter: Record<string, unknown>): (row: ProcRow) => boolean {
+  const user = typeof filter.user === 'string' ? filter.user : undefined;
+  const jobId = typeof filter.jobId === 'number' ? filter.jobId : undefined;
+  const guestsOnly = filter.scope === 'guests' || filter.scope === 'away';
+  return (row) =>
+    !guestsOnly && (user === undefined || row.user === user) && (jobId === undefined || row.jobId === jobId);
 }
 
 /** Feeds request lines to `end` and writes its answers (or errors) back. */
@@ -129,10 +170,10 @@ function answerRequests(input: PassThrough, end: AgentEnd): void {
 }
 
 /** One in-memory link to `node`'s agent, as an AgentTransport. */
-function openLink(node: FleetNode, onSample: () => void): AgentTransport {
+function openLink(node: FleetNode, counts: FleetCounts): AgentTransport {
   const toAgent = new PassThrough();
   const fromAgent = new PassThrough();
-  const end = new AgentEnd(node, fromAgent, onSample);
+  const end = new AgentEnd(node, fromAgent, counts);
   const handlers: ((reason: string) => void)[] = [];
   let closed = false;
   const fire = (reason: string): void => {
@@ -155,14 +196,30 @@ function openLink(node: FleetNode, onSample: () => void): AgentTransport {
   };
 }
 
+/** What every agent of a fleet has sent so far. */
+export interface FleetCounts {
+  /** Metrics notifications. */
+  samples: number;
+  /** `procs` notifications, and the rows they upserted or removed. */
+  procNotes: number;
+  procRows: number;
+}
+
+/** Processes on a synthetic node unless its cluster says how many. */
+export const DEFAULT_PROCESSES = 40;
+
 /** The synthetic nodes of a hub, by host, and the connector that reaches their agents. */
 export class SyntheticFleet {
   private readonly nodes = new Map<string, FleetNode>();
-  /** Metrics notifications sent by every agent so far. */
-  samplesSent = 0;
+  readonly counts: FleetCounts = { samples: 0, procNotes: 0, procRows: 0 };
 
-  add(host: string, k: number, hostname: string, dead = false): void {
-    this.nodes.set(host, { k, hostname, dead, links: new Set() });
+  /** Metrics notifications sent by every agent so far. */
+  get samplesSent(): number {
+    return this.counts.samples;
+  }
+
+  add(host: string, k: number, hostname: string, dead = false, processes = DEFAULT_PROCESSES): void {
+    this.nodes.set(host, { k, hostname, dead, processes, links: new Set() });
   }
 
   /** A dead node drops its links at once and refuses new ones, as a host whose network went away. */
@@ -180,7 +237,7 @@ export class SyntheticFleet {
       throw classifySshError(Object.assign(new Error('connect EHOSTUNREACH'), { code: 'EHOSTUNREACH' }), target.node);
     }
     node.who = describeHop(target.node);
-    const transport = openLink(node, () => this.samplesSent++);
+    const transport = openLink(node, this.counts);
     return greetAgent(transport, deps.log);
   };
 

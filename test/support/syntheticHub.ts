@@ -18,6 +18,8 @@ export interface SyntheticClusterSpec {
   nodes: number;
   /** Indexes (0-based) of nodes that are dead from the start. */
   dead?: number[];
+  /** Processes in each node's table (default 40): N nodes × this many rows in the process view. */
+  processes?: number;
 }
 
 export interface SyntheticHubOptions {
@@ -40,6 +42,9 @@ export interface SyntheticHubStats {
   nodes: number;
   /** Metrics notifications the fake agents have sent so far. */
   samples: number;
+  /** `procs` notifications they have sent, and the rows those upserted or removed. */
+  procNotes: number;
+  procRows: number;
 }
 
 export interface SyntheticHub {
@@ -146,7 +151,13 @@ function commands(child: ChildProcess): Pick<SyntheticHub, 'setDead' | 'stats'> 
     stats: async () => {
       const m = await ask({ type: 'stats', seq: ++seq });
       if (m.type !== 'stats') throw new Error(`unexpected answer ${m.type}`);
-      return { historyBytes: m.historyBytes, nodes: m.nodes, samples: m.samples };
+      return {
+        historyBytes: m.historyBytes,
+        nodes: m.nodes,
+        samples: m.samples,
+        procNotes: m.procNotes,
+        procRows: m.procRows,
+      };
     },
   };
 }
@@ -154,6 +165,11 @@ function commands(child: ChildProcess): Pick<SyntheticHub, 'setDead' | 'stats'> 
 /** The cluster monitor's route, `#/c/<clusterId>/monitor`, on the hub's address. */
 export function monitorUrl(hub: SyntheticHub, clusterId: string): string {
   return `${hub.url.href}#/c/${encodeURIComponent(clusterId)}/monitor`;
+}
+
+/** The cluster's process view, `#/c/<clusterId>/processes`, on the hub's address. */
+export function processesUrl(hub: SyntheticHub, clusterId: string): string {
+  return `${hub.url.href}#/c/${encodeURIComponent(clusterId)}/processes`;
 }
 
 /**

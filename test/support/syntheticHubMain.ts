@@ -60,7 +60,7 @@ async function addClusters(): Promise<SyntheticCluster[]> {
   // Numbered across clusters, so no two nodes of the hub have the same figures.
   let serial = 0;
   for (const c of spec.clusters)
-    hostsOf(c.name, c.nodes).forEach((h, k) => fleet.add(h, serial++, h, c.dead?.includes(k)));
+    hostsOf(c.name, c.nodes).forEach((h, k) => fleet.add(h, serial++, h, c.dead?.includes(k), c.processes));
   for (const c of spec.clusters) {
     const hosts = hostsOf(c.name, c.nodes);
     const r = await conn.call('clusters.add', { name: c.name, hosts: hosts.join('\n'), settings: {} });
@@ -103,6 +103,8 @@ async function main(): Promise<void> {
         historyBytes: history.bytes,
         nodes: history.nodes,
         samples: fleet.samplesSent,
+        procNotes: fleet.counts.procNotes,
+        procRows: fleet.counts.procRows,
       };
     };
     void answer().then(reply);

@@ -5,6 +5,7 @@
  * (k, t) within a run: the same node at the same second gives the same sample.
  */
 import type { MetricsSample } from '../../electron/api';
+import type { ProcChanges, ProcRow } from '../../agent/src/protocol/procTypes';
 import type { NodeIdentity } from '../../agent/src/protocol/types';
 
 const GIB = 2 ** 30;
@@ -120,4 +121,140 @@ export function syntheticSample(k: number, t: number, hostname = `node${k}`): Me
     },
     uptimeSec: Math.floor((t - n.bootedAtMs) / 1000),
   };
+}
+
+/** What a synthetic node runs: commands, and who runs them. */
+const COMMANDS = [
+  'sleep 600',
+  'python3 train.py --epochs 40 --data /scratch/set-a',
+  'bash',
+  '/usr/sbin/sshd -D',
+  'mosrun -J12 ./sim --steps 100000',
+  'gzip -9 results.tar',
+  '[kworker/3:1-events]',
+  'make -j8',
+  'java -Xmx4g -jar solver.jar input.dat',
+  'R --no-save -f fit.R',
+  '/usr/lib/systemd/systemd-journald',
+  './a.out 42',
+];
+const USERS: [string, number][] = [
+  ['root', 0],
+  ['alice', 1001],
+  ['bob', 1002],
+  ['carol', 1003],
+  ['mosdesk', 1000],
+];
+/** States a process is seen in, most of them asleep. */
+const STATES = ['S', 'S', 'S', 'S', 'R', 'R', 'D', 'I'];
+const MIB = 2 ** 20;
+
+/**
+ * The process table of synthetic node `k`: `count` processes, then each tick (`next`) about a
+ * tenth of them change (%CPU, state, RSS, CPU time) and two percent come and go, as the agent's
+ * `procs` stream reports a busy node. The first ProcChanges is the whole table, `full`.
+ */
+export class SyntheticProcTable {
+  private readonly rows = new Map<number, ProcRow>();
+  private nextPid: number;
+  private tick = 0;
+  private sentFull = false;
+
+  constructor(
+    private readonly k: number,
+    count: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.nextPid = 1000 + Math.floor(hash(k, 50) * 5000);
+    for (let i = 0; i < count; i++) this.spawn();
+  }
+
+  get size(): number {
+    return this.rows.size;
+  }
+
+  /** The whole table now, as `procs.list` answers. */
+  list(): ProcRow[] {
+    return [...this.rows.values()];
+  }
+
+  /** The next notification's changes: the whole table the first time, then one tick of changes. */
+  next(): ProcChanges {
+    const at = this.now();
+    if (!this.sentFull) {
+      this.sentFull = true;
+      return { at, full: true, upserted: this.list(), removed: [] };
+    }
+    this.tick++;
+    const upserted: ProcRow[] = [];
+    const removed: number[] = [];
+    const pids = [...this.rows.keys()];
+    const changing = Math.max(1, Math.round(pids.length / 10));
+    const churn = Math.max(1, Math.round(pids.length / 50));
+    // A different tenth each tick: a stride through the table from a moving start.
+    for (let i = 0; i < changing; i++) {
+      const pid = pids[(this.tick * 7 + i * 10) % pids.length] as number;
+      const row = this.rows.get(pid) as ProcRow;
+      // A frozen process stays stopped, at no CPU.
+      if (row.frz === 'M') continue;
+      const r = hash(pid, this.tick);
+      const cpuPercent = row.state === 'R' || r > 0.7 ? Math.round(r * 1000) / 10 : 0;
+      const changed: ProcRow = {
+        ...row,
+        cpuPercent,
+        cpuTimeMs: row.cpuTimeMs + cpuPercent * 10,
+        state: STATES[Math.floor(hash(pid, this.tick + 1) * STATES.length)] as string,
+        rssBytes: Math.max(MIB, Math.round(row.rssBytes * (0.9 + 0.2 * hash(pid, this.tick + 2)))),
+      };
+      this.rows.set(pid, changed);
+      upserted.push(changed);
+    }
+    for (let i = 0; i < churn && this.rows.size > 0; i++) {
+      const pid = pids[(this.tick * 13 + i * 37) % pids.length] as number;
+      if (!this.rows.delete(pid)) continue;
+      removed.push(pid);
+      // An upsert of a pid removed in the same tick would contradict itself: it is not sent.
+      const at = upserted.findIndex((row) => row.pid === pid);
+      if (at >= 0) upserted.splice(at, 1);
+    }
+    for (let i = 0; i < removed.length; i++) upserted.push(this.spawn());
+    return { at, full: false, upserted, removed };
+  }
+
+  private spawn(): ProcRow {
+    const pid = this.nextPid++;
+    const { k } = this;
+    const [user, uid] = pick(USERS, pid, 51);
+    const command = pick(COMMANDS, pid, 52);
+    const jobbed = command.startsWith('mosrun');
+    const row: ProcRow = {
+      pid,
+      ppid: hash(pid, 53) < 0.3 ? 1 : Math.max(1, pid - 1 - Math.floor(hash(pid, 54) * 20)),
+      user,
+      uid,
+      state: pick(STATES, pid, 55),
+      cpuPercent: 0,
+      cpuTimeMs: Math.floor(hash(pid, 56) * 3_600_000),
+      rssBytes: Math.round((1 + hash(pid, 57) * 2000) * MIB),
+      tty: hash(pid, 58) < 0.2 ? `pts/${Math.floor(hash(pid, 59) * 8)}` : null,
+      startedAt: this.now() - Math.floor(hash(pid, 60) * 86_400_000),
+      command,
+      where: 'here',
+      from: 'here',
+      class: jobbed ? 'local' : 'native',
+      frz: (k + pid) % 97 === 0 ? 'M' : '-',
+      freeze: null,
+      dueAt: null,
+      nmigs: jobbed ? 0 : null,
+      origPid: jobbed ? pid : null,
+      jobId: jobbed ? 12 : null,
+      runId: null,
+    };
+    if (row.frz === 'M') {
+      row.state = 'T';
+      row.freeze = { code: 'M', by: user, method: 'sigstop', at: row.startedAt };
+    }
+    this.rows.set(pid, row);
+    return row;
+  }
 }

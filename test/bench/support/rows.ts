@@ -6,6 +6,9 @@
 import type { HubResult } from '../hubBench';
 import type { MetricsResult } from '../metricsBench';
 import type { ProcsResult } from '../procsBench';
+import type { FreezeSeenResult } from '../freezeSeenBench';
+import type { PhaseName, ProcViewResult, Spread } from '../processViewBench';
+import type { AgentTopResult } from '../procsTopBench';
 import type { RendererResult } from '../rendererBench';
 import type { StreamResult } from '../streamBench';
 import { mb, ms, ratio, sec } from './format';
@@ -160,6 +163,114 @@ export function rendererRows(r: RendererResult): string[][] {
       `  hub history, ${r.historyNodes} nodes`,
       mb(r.historyBytes),
       `${(r.historyBytes / r.historyNodes / 1000).toFixed(1)} KB per node; ${r.routed ? 'page on #/c/<id>/monitor' : 'route unknown to this page: chosen in the sidebar'}`,
+    ],
+  ];
+}
+
+/** The issue's targets for the process view (issue 10, item 7). */
+export const AGENT_TOP_TARGET = 1.0;
+export const FREEZE_SEEN_P50_TARGET_MS = 300;
+
+/** The `q` quantile of `values` by nearest rank (the smallest value with at least q of them at or below it). */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
+}
+
+/** The process view's phases in the order they are printed (and run). */
+const PHASE_ORDER: readonly PhaseName[] = ['updates', 'scrolling', 'sorting'];
+
+const spread3 = (v: Spread): string => `${ms(v.p50)} / ${ms(v.p95)} / ${ms(v.worst)}`;
+const percent = (v: number): string => (Number.isFinite(v) ? `${v.toFixed(1)} %` : 'n/a');
+
+/** Frame work (judged against 16 ms at p95) and intervals for each phase, the heap, the hub. */
+export function procViewRows(r: ProcViewResult): string[][] {
+  const rows: string[][] = [
+    [
+      `process view: ${r.nodes} nodes x ${r.processesPerNode} = ${r.nodes * r.processesPerNode} rows at 1 Hz, ${r.totalMinutes} min`,
+      `${r.rows} rows in the table`,
+      `${r.rowChangesPerSecond.toFixed(0)} rows changed/s; ${r.batchesPerSecond.toFixed(2)} procs.batch/s received`,
+    ],
+  ];
+  for (const name of PHASE_ORDER) {
+    const p = r.phases[name];
+    const met = Number.isFinite(p.work.p95) ? p.work.p95 <= FRAME_P95_TARGET_MS : undefined;
+    rows.push(
+      [
+        `  ${name} (${p.seconds.toFixed(0)} s): frame work p50 / p95 / worst`,
+        spread3(p.work),
+        `p95 <= ${FRAME_P95_TARGET_MS} ms: ${judged(met)}`,
+      ],
+      [
+        '    frame interval p50 / p95 / worst',
+        spread3(p.frames),
+        `${p.frames.count} frames, ${p.frames.late} (${percent((p.frames.late / p.frames.count) * 100)}) late: over 25 ms`,
+      ],
+    );
+  }
+  const growth = (r.heapLastBytes - r.heapFirstBytes) / r.heapFirstBytes;
+  const heapMet = Number.isFinite(growth) ? Math.abs(growth) <= HEAP_GROWTH_TARGET : undefined;
+  rows.push(
+    [
+      '  header click to sorted frame drawn p50 / p95 / worst',
+      spread3(r.sortClick),
+      `${r.sortClick.count} clicks, one every 2 s`,
+    ],
+    [
+      `  JS heap after GC, ${r.firstMinutes} min / ${r.totalMinutes} min`,
+      `${mb(r.heapFirstBytes)} / ${mb(r.heapLastBytes)} (${growth >= 0 ? '+' : ''}${percent(growth * 100)})`,
+      `within ${HEAP_GROWTH_TARGET * 100} %: ${judged(heapMet)}`,
+    ],
+    ['  page main thread busy', percent(r.mainThreadPercent), 'share of the window in tasks'],
+    ['  hub CPU over the window', percent(r.hubCpuPercent), `of one core; private memory ${mb(r.hubAnonBytes)}`],
+  );
+  return rows;
+}
+
+/** The agent streaming procs next to top over the same table: CPU seconds and their ratio. */
+export function agentTopRows(r: AgentTopResult): string[][] {
+  const value = r.agentCpuSec / r.topCpuSec;
+  const met = Number.isFinite(value) && r.topCpuSec > 0 ? value <= AGENT_TOP_TARGET : undefined;
+  const m = r.agentMemory;
+  return [
+    [
+      `procs stream at 1 Hz vs top -b -d 1, ${r.sleepers} sleepers, ${r.seconds} s: CPU`,
+      `${sec(r.agentCpuSec)} agent / ${sec(r.topCpuSec)} top`,
+      `agent/top ${ratio(r.agentCpuSec, r.topCpuSec)}, <= ${AGENT_TOP_TARGET.toFixed(1)}: ${judged(met)}`,
+    ],
+    [
+      '  agent notifications; first (whole) table',
+      `${r.notifications} in the window; ${r.firstRows} rows (${r.oursSeen}/${r.sleepers} sleepers)`,
+      `${Number.isFinite(r.changesPerTick) ? r.changesPerTick.toFixed(1) : 'n/a'} rows changed per tick after it`,
+    ],
+    [
+      '  agent CPU until its first table (cold), apart',
+      sec(r.agentFirstTableCpuSec),
+      `private memory after (RssAnon) ${mb(m.anonBytes)} (VmRSS ${mb(m.rssBytes)})`,
+    ],
+  ];
+}
+
+/** Click on Freeze to the row reading FRZ M, p50 judged against 300 ms. */
+export function freezeRows(r: FreezeSeenResult): string[][] {
+  const p50 = quantile(r.seenMs, 0.5);
+  const met = Number.isFinite(p50) ? p50 < FREEZE_SEEN_P50_TARGET_MS : undefined;
+  return [
+    [
+      `freeze click to FRZ M seen, p50 / p95 / worst (${r.seenMs.length}/${r.repetitions})`,
+      `${ms(p50)} / ${ms(quantile(r.seenMs, 0.95))} / ${ms(quantile(r.seenMs, 1))}`,
+      `p50 < ${FREEZE_SEEN_P50_TARGET_MS} ms: ${judged(met)} (test cluster, 2 nodes, in Chromium)`,
+    ],
+    [
+      `  continue click to FRZ - seen, p50 / p95 (${r.continuedMs.length}/${r.repetitions})`,
+      `${ms(quantile(r.continuedMs, 0.5))} / ${ms(quantile(r.continuedMs, 0.95))}`,
+      'between the freezes',
+    ],
+    [
+      '  of a freeze: click to its procs.batch / to task done, p50',
+      `${ms(quantile(r.batchMs, 0.5))} / ${ms(quantile(r.taskDoneMs, 0.5))}`,
+      "as the page's hub socket received them; the rest is the renderer",
     ],
   ];
 }

@@ -2,8 +2,21 @@ import { describe, expect, it } from 'vitest';
 import type { HubResult } from '../../bench/hubBench';
 import type { MetricsResult } from '../../bench/metricsBench';
 import type { ProcsResult } from '../../bench/procsBench';
+import type { FreezeSeenResult } from '../../bench/freezeSeenBench';
+import type { PhaseFigures, ProcViewResult } from '../../bench/processViewBench';
+import type { AgentTopResult } from '../../bench/procsTopBench';
 import type { RendererResult } from '../../bench/rendererBench';
-import { hubRows, metricsRows, procsRows, rendererRows, streamRows } from '../../bench/support/rows';
+import {
+  agentTopRows,
+  freezeRows,
+  hubRows,
+  metricsRows,
+  procsRows,
+  procViewRows,
+  quantile,
+  rendererRows,
+  streamRows,
+} from '../../bench/support/rows';
 
 const MB = 1024 * 1024;
 // Distinct figures everywhere, so a cell shows which one it printed.
@@ -124,5 +137,103 @@ describe('the renderer bench rows', () => {
     const rows = rendererRows(renderer());
     expect(rows[0]![1]).toBe('1.4 ms / 5.5 ms / 71.5 ms');
     expect(rows.find((r) => r[0]!.includes('hub history'))![1]).toBe('9.6 MB');
+  });
+});
+
+const phase = (workP95: number): PhaseFigures => ({
+  frames: { count: 1200, late: 12, p50: 16.6, p95: 16.9, worst: 50 },
+  work: { p50: 1.5, p95: workP95, worst: 40 },
+  seconds: 20,
+});
+const procView = (over: Partial<ProcViewResult> = {}): ProcViewResult => ({
+  nodes: 100,
+  processesPerNode: 200,
+  firstMinutes: 1,
+  totalMinutes: 10,
+  rows: 20_000,
+  phases: { updates: phase(4), scrolling: phase(12), sorting: phase(15.9) },
+  sortClick: { count: 100, p50: 120, p95: 200, worst: 250 },
+  heapFirstBytes: 20 * MB,
+  heapLastBytes: 21 * MB,
+  mainThreadPercent: 30,
+  hubCpuPercent: 9,
+  hubAnonBytes: 200 * MB,
+  rowChangesPerSecond: 2800,
+  batchesPerSecond: 1,
+  ...over,
+});
+
+describe('the process view bench rows', () => {
+  it.each([
+    ['every target met', procView(), ['met', 'met', 'met'], 'met'],
+    [
+      'scrolling over 16 ms at p95',
+      procView({ phases: { updates: phase(4), scrolling: phase(16.1), sorting: phase(3) } }),
+      ['met', 'NOT MET', 'met'],
+      'met',
+    ],
+    ['the heap grew 20 %', procView({ heapLastBytes: 24 * MB }), ['met', 'met', 'met'], 'NOT MET'],
+    [
+      'no heap figure',
+      procView({
+        heapFirstBytes: Number.NaN,
+        phases: { updates: phase(Number.NaN), scrolling: phase(1), sorting: phase(1) },
+      }),
+      ['n/a', 'met', 'met'],
+      'n/a',
+    ],
+  ])('judge each phase and the heap: %s', (_name, result, phases, heap) => {
+    const rows = procViewRows(result);
+    const judged = rows.filter((r) => r[0]!.includes('frame work')).map((r) => r[2]);
+    expect(judged).toEqual(phases.map((p) => `p95 <= 16 ms: ${p}`));
+    expect(rows.find((r) => r[0]!.includes('JS heap'))![2]).toBe(`within 10 %: ${heap}`);
+  });
+
+  it('print the phases in order with their figures', () => {
+    const rows = procViewRows(procView());
+    expect(rows[0]![0]).toBe('process view: 100 nodes x 200 = 20000 rows at 1 Hz, 10 min');
+    expect(rows.filter((r) => r[0]!.includes('frame work')).map((r) => r[0]!.trim())).toEqual([
+      'updates (20 s): frame work p50 / p95 / worst',
+      'scrolling (20 s): frame work p50 / p95 / worst',
+      'sorting (20 s): frame work p50 / p95 / worst',
+    ]);
+    expect(rows[3]![1]).toBe('1.5 ms / 12.0 ms / 40.0 ms');
+    expect(rows.find((r) => r[0]!.includes('JS heap'))![1]).toBe('20.0 MB / 21.0 MB (+5.0 %)');
+  });
+
+  const top = (agent: number, topSec: number): AgentTopResult => ({
+    ...{ sleepers: 2000, seconds: 60, agentCpuSec: agent, topCpuSec: topSec, agentFirstTableCpuSec: 0.2 },
+    ...{ notifications: 60, firstRows: 2120, oursSeen: 2000, changesPerTick: 25, agentMemory: memory(30, 70, 80) },
+  });
+  it.each([
+    [top(2, 4), '0.50', 'met'],
+    [top(4, 4), '1.00', 'met'],
+    [top(4.4, 4), '1.10', 'NOT MET'],
+    [top(1, 0), 'n/a', 'n/a'],
+  ])('judge the agent against top as a ratio (%#)', (result, ratio, met) => {
+    expect(agentTopRows(result)[0]![2]).toBe(`agent/top ${ratio}, <= 1.0: ${met}`);
+  });
+
+  const freeze = (seenMs: number[]): FreezeSeenResult => ({
+    repetitions: 20,
+    seenMs,
+    continuedMs: [500],
+    taskDoneMs: [40],
+    batchMs: [450],
+  });
+  it.each([
+    [freeze([100, 200, 299, 500]), 'met'],
+    [freeze([250, 300, 350]), 'NOT MET'],
+    [freeze([]), 'n/a'],
+  ])('judge the freeze p50 against 300 ms (%#)', (result, met) => {
+    expect(freezeRows(result)[0]![2]).toMatch(new RegExp(`^p50 < 300 ms: ${met} `));
+  });
+
+  it('take quantiles by nearest rank', () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => 20 - i);
+    expect([quantile(twenty, 0.5), quantile(twenty, 0.95), quantile(twenty, 1), quantile(twenty, 0)]).toEqual([
+      10, 19, 20, 1,
+    ]);
+    expect(quantile([], 0.5)).toBeNaN();
   });
 });
