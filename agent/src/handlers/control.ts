@@ -3,6 +3,7 @@ import { RpcError, RpcErrorCode } from '../protocol/errors';
 import { defineHandler, type HandlerGroup } from './define';
 import { LINUX_REASONS } from './capabilities';
 import { jobServices } from './jobServices';
+import type { Ctx } from '../server/context';
 
 function checkSignal(name: string): NodeJS.Signals {
   if (!Object.hasOwn(constants.signals, name)) {
@@ -18,11 +19,20 @@ const unsupported = (reason: string) => async (): Promise<never> => {
   throw new RpcError(RpcErrorCode.Unsupported, reason, { reason });
 };
 
+/** After an action: this session's process streams scan at once, so the change is seen now, not at the next tick. */
+async function thenNudge<T>(ctx: Ctx, action: Promise<T>): Promise<T> {
+  const result = await action;
+  for (const stream of ctx.subscriptions.values()) stream.nudge?.();
+  return result;
+}
+
 export const controlHandlers = {
-  'proc.freeze': defineHandler('proc.freeze', (target, ctx) => jobServices(ctx).control.freeze(target)),
-  'proc.continue': defineHandler('proc.continue', (target, ctx) => jobServices(ctx).control.continue(target)),
+  'proc.freeze': defineHandler('proc.freeze', (target, ctx) => thenNudge(ctx, jobServices(ctx).control.freeze(target))),
+  'proc.continue': defineHandler('proc.continue', (target, ctx) =>
+    thenNudge(ctx, jobServices(ctx).control.continue(target)),
+  ),
   'proc.signal': defineHandler('proc.signal', ({ signal, ...target }, ctx) =>
-    jobServices(ctx).control.signal(target, checkSignal(signal)),
+    thenNudge(ctx, jobServices(ctx).control.signal(target, checkSignal(signal))),
   ),
   'proc.migrate': defineHandler('proc.migrate', unsupported(LINUX_REASONS.migrate)),
   'proc.checkpoint': defineHandler('proc.checkpoint', unsupported(LINUX_REASONS.checkpoint)),

@@ -72,4 +72,9 @@ export interface ProcChanges {
   full: boolean;
   upserted: ProcRow[];
   removed: number[];
+  /**
+   * Sent early, right after an action of this agent (freeze, continue, a signal) changed the
+   * table: the hub passes it on at once rather than at its next tick, so the admin sees it.
+   */
+  prompt?: boolean;
 }

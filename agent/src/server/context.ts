@@ -36,7 +36,7 @@ export interface Ctx {
   greeted: boolean;
   readonly log: Logger;
   readonly services: AgentServices;
-  readonly subscriptions: Map<string, { stop(): void }>;
+  readonly subscriptions: Map<string, { stop(): void; nudge?(): void }>;
   /** Per-session state a handler group keeps between calls (e.g. the previous metrics sample). */
   readonly session: Map<string, unknown>;
   notify<N extends keyof AgentNotifications>(method: N, params: AgentNotifications[N]): void;

@@ -87,6 +87,7 @@ export class ClusterProcs implements Subscription {
   private seq = 0;
   /** Set by a resync or after held-back changes: the next batch is every node's whole table. */
   private wholeNext = false;
+  private promptTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly conn: ConnectionState,
@@ -138,6 +139,7 @@ export class ClusterProcs implements Subscription {
 
   stop(): void {
     clearTimeout(this.soon);
+    clearTimeout(this.promptTimer);
     clearInterval(this.timer);
     for (const entry of this.entries.values()) entry.stop();
     this.entries.clear();
@@ -155,6 +157,17 @@ export class ClusterProcs implements Subscription {
     for (const pid of changes.removed) entry.table.delete(pid);
     this.pending.set(entry.nodeId, merge(this.pending.get(entry.nodeId), changes));
     if (this.seq === 0) this.maybeFirst();
+    // The agent scanned early because one of our actions changed the table: pass it on now.
+    else if (changes.prompt) this.soonTick();
+  }
+
+  /** A batch out of turn, once, on the next timer turn (several prompt changes at once make one). */
+  private soonTick(): void {
+    if (this.promptTimer) return;
+    this.promptTimer = setTimeout(() => {
+      this.promptTimer = undefined;
+      this.tick();
+    }, 0);
   }
 
   /**

@@ -9,7 +9,9 @@ import { everyInterval, type StartStream } from './stream';
 export const startMetricsStream: StartStream = (ctx, subscriptionId, params) => {
   const sampler = createMetricsSampler(ctx.services.annotations);
   const disks = params.disks ?? DEFAULT_DISKS;
-  return everyInterval(ctx, params.intervalMs, async () => {
+  const { stop } = everyInterval(ctx, params.intervalMs, async () => {
     ctx.notify('metrics', { subscriptionId, sample: await sampler.sample(disks) });
   });
+  // No nudge: an early sample would shorten the interval its rates are measured over.
+  return { stop };
 };

@@ -14,10 +14,12 @@ export const startProcsStream: StartStream = (ctx, subscriptionId, params) => {
   const scanner = new ProcessScanner(ctx.log);
   const filter = { scope: params.scope, jobId: params.jobId, user: params.user };
   let sent: Map<number, ProcRow> | null = null;
-  return everyInterval(ctx, params.intervalMs, async () => {
+  return everyInterval(ctx, params.intervalMs, async (prompt) => {
     const { at, rows } = readProcTable(scanner, ctx.services.annotations, filter);
     const changes: ProcChanges =
-      sent === null ? { at, full: true, upserted: rows, removed: [] } : { at, full: false, ...diffRows(sent, rows) };
+      sent === null
+        ? { at, full: true, upserted: rows, removed: [] }
+        : { at, full: false, ...diffRows(sent, rows), ...(prompt && { prompt: true }) };
     sent = new Map(rows.map((row) => [row.pid, row]));
     ctx.notify('procs', { subscriptionId, changes });
   });

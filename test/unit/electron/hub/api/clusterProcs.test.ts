@@ -81,6 +81,28 @@ describe('a cluster process-table subscription', () => {
     expect(batches()).toHaveLength(2);
   });
 
+  it('passes a prompt change (the agent scanned early after an action) on at once, not at the tick', async () => {
+    const a = fakeNode('a');
+    const b = fakeNode('b');
+    const { batches } = await subscribe(clusterOf(a, b));
+    a.send(full(row(1)));
+    b.send(full(row(2)));
+    expect(batches()).toHaveLength(1);
+    a.send({ ...delta([row(1, 'frozen now')]), prompt: true });
+    b.send({ ...delta([row(2, 'also')]), prompt: true });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(batches()).toHaveLength(2); // both in one batch, long before the 1 s tick
+    expect(parts(batches()[1])).toEqual([
+      { nodeId: 'a', full: false, pids: [1], removed: [] },
+      { nodeId: 'b', full: false, pids: [2], removed: [] },
+    ]);
+    a.send(delta([row(1, 'later')])); // an ordinary change waits for the tick
+    await vi.advanceTimersByTimeAsync(0);
+    expect(batches()).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(batches()).toHaveLength(3);
+  });
+
   it('takes a down node out with why, and passes its table on whole when it is up again', async () => {
     const a = fakeNode('a');
     const b = fakeNode('b');
