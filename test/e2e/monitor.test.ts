@@ -248,7 +248,9 @@ describe('a CPU burner on one node', () => {
       await show('l', /^Load per CPU$/);
       // LXCFS's load average climbs as the kernel's does: 0.4 of one CPU takes about half a minute.
       await expect.poll(async () => (await rowOf(1)).raw[0]!, { timeout: 90_000, interval: 2000 }).toBeGreaterThan(0.4);
-      for (const k of [2, 3, 4]) expect((await rowOf(k)).raw[0]).toBeLessThan(0.25);
+      // Node 3's load still decays from the network test's sender: the burner's node must lead clearly.
+      const burning = (await rowOf(1)).raw[0]!;
+      for (const k of [2, 3, 4]) expect((await rowOf(k)).raw[0]).toBeLessThan(burning - 0.1);
       await shot('monitor-load');
       await setTheme('light');
       await shot('monitor-load-light');
