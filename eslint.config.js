@@ -43,7 +43,12 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'The renderer talks to the hub API only.' }],
           patterns: [
             {
-              group: ['node:*', 'ssh2', 'ws', '**/electron/hub/**', '**/agent/**'],
+              group: ['node:*', 'ssh2', 'ws', '**/electron/hub/**'],
+              message: 'No Node or SSH code here.',
+            },
+            {
+              // The /etc/mosix configuration model and its types are pure and shared by all three.
+              regex: '(^|/)agent/(?!src/mosixConfig(/|$)|src/protocol/configTypes$)',
               message: 'No Node, SSH or agent code here.',
             },
           ],
@@ -57,6 +62,20 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { paths: [{ name: 'electron', message: 'The hub is plain Node: no Electron here.' }] },
+      ],
+    },
+  },
+  {
+    // The renderer imports the configuration model: it must stay free of Node.
+    files: ['agent/src/mosixConfig/**/*.ts', 'agent/src/protocol/configTypes.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', '**/electron/**', '**/renderer/**'], message: 'Pure code, shared with the renderer.' },
+          ],
+        },
       ],
     },
   },

@@ -7,17 +7,24 @@ export interface MonitorNode {
   sample?: MetricsSample;
 }
 
+/** The label of a node the cluster map does not number: it has no `mosrun -{n}` number to show. */
+export const NOT_IN_MAP_LABEL = '–';
+
 /**
- * The cluster's nodes in their configured order, each labelled with its 1-based position.
- * mmon labels bars with MOSIX node numbers from the cluster map; those arrive with the mosix
- * engine, until then the position is the number an admin can count along the axis.
+ * The cluster's nodes in their configured order. Where the cluster has a MOSIX map, each bar is
+ * labelled with the node's MOSIX number as mmon does (`numberOf`: node id -> number; a node the
+ * map leaves out gets a dash); without one, with its 1-based position, a number an admin can
+ * count along the axis.
  */
 export function monitorNodes(
   cluster: ClusterSummary,
   sampleOf: (clusterId: string, nodeId: string) => MetricsSample | undefined,
+  numberOf?: ReadonlyMap<string, number>,
 ): MonitorNode[] {
   return cluster.nodes.map((node, index) => {
     const sample = sampleOf(cluster.id, node.id);
-    return sample ? { node, label: String(index + 1), sample } : { node, label: String(index + 1) };
+    const number = numberOf ? numberOf.get(node.id) : index + 1;
+    const label = number === undefined ? NOT_IN_MAP_LABEL : String(number);
+    return sample ? { node, label, sample } : { node, label };
   });
 }

@@ -29,6 +29,14 @@ describe('monitorNodes', () => {
     expect(nodes[1]?.node).toBe(summary.nodes[1]);
   });
 
+  it("labels nodes with the cluster map's MOSIX numbers, and a node the map leaves out with a dash", () => {
+    const numberOf = new Map([
+      ['node7', 12],
+      ['node10', 1],
+    ]);
+    expect(monitorNodes(summary, () => undefined, numberOf).map((n) => n.label)).toEqual(['12', '–', '1']);
+  });
+
   it('gives an empty cluster no nodes', () => {
     expect(monitorNodes({ ...summary, nodes: [] }, () => undefined)).toEqual([]);
   });
