@@ -38,6 +38,8 @@ export function parseConfig(files: ConfigFiles): { config: MosixConfig; issues: 
 /**
  * The new text of one file, or null to remove it, or undefined when it does not change. An
  * `optional` file is removed when it has nothing left to say (every file but mosix.map).
+ * `normalize` turns the base's entries into what the model makes of them (a duplicated queue
+ * line is one setting), so an unchanged model never rewrites a file.
  */
 function renderFile<E>(
   name: string,
@@ -45,11 +47,12 @@ function renderFile<E>(
   entries: readonly E[],
   optional: boolean,
   base: ConfigFiles,
+  normalize: (read: E[]) => E[] = (read) => read,
 ) {
   const text = base.get(name);
   const doc: ConfigDocument<E> = parseDocument(name, text ?? '', format);
   const canon = (list: readonly E[]) => list.map((e) => `${format.kindOf(e)}\u0000${format.format(e)}`).join('\n');
-  if (canon(entriesOf(doc)) === canon(entries)) return undefined;
+  if (canon(normalize(entriesOf(doc))) === canon(entries)) return undefined;
   if (entries.length === 0 && optional) return text === undefined ? undefined : null;
   const out = serialize(editDocument(doc, format, entries));
   return out === text ? undefined : out;
@@ -77,12 +80,28 @@ export function renderConfig(config: MosixConfig, base: ConfigFiles): Map<string
   const rendered: [string, string | null | undefined][] = [
     [MAP_FILE, renderFile(MAP_FILE, mapFormat, config.map, false, base)],
     [USERVIEW_FILE, renderFile(USERVIEW_FILE, userviewFormat, config.userview, true, base)],
-    [MOSIP_FILE, renderFile(MOSIP_FILE, mosipFormat, config.mosip === null ? [] : [config.mosip], true, base)],
-    [FREEZE_FILE, renderFile(FREEZE_FILE, freezeFormat, policyEntries(config.freeze), true, base)],
-    [QUEUE_FILE, renderFile(QUEUE_FILE, queueFormat, queueEntries(config.queue), true, base)],
+    [
+      MOSIP_FILE,
+      renderFile(MOSIP_FILE, mosipFormat, config.mosip === null ? [] : [config.mosip], true, base, (a) =>
+        a.slice(0, 1),
+      ),
+    ],
+    [
+      FREEZE_FILE,
+      renderFile(FREEZE_FILE, freezeFormat, policyEntries(config.freeze), true, base, (e) =>
+        policyEntries(policyOf(e)),
+      ),
+    ],
+    [
+      QUEUE_FILE,
+      renderFile(QUEUE_FILE, queueFormat, queueEntries(config.queue), true, base, (e) => queueEntries(queueOf(e))),
+    ],
     ...config.partners.map((p): [string, string | null | undefined] => {
       const name = PARTNERS_DIR + p.name;
-      return [name, renderFile(name, partnerFormat, partnerEntries(p), true, base)];
+      return [
+        name,
+        renderFile(name, partnerFormat, partnerEntries(p), true, base, (e) => partnerEntries(partnerOf(p.name, e))),
+      ];
     }),
   ];
   const out = new Map<string, string | null>();
