@@ -89,7 +89,9 @@ function coverageIssues(doc: ConfigDocument<UserviewRange>, map: readonly MapRan
           doc.file,
           line,
           'warning',
-          `${list(stray)} ${stray.length === 1 ? 'is' : 'are'} not in mosix.map, so ${stray.length === 1 ? 'that number names' : 'those numbers name'} no node. Remove them or add the nodes to the map`,
+          stray.length === 1
+            ? `${stray[0]} is not in mosix.map, so that number names no node. Remove it or add the node to the map`
+            : `${list(stray)} are not in mosix.map, so those numbers name no node. Remove them or add the nodes to the map`,
         ),
       );
   }
@@ -150,7 +152,11 @@ function partnerOwnIssues(name: string, doc: ConfigDocument<PartnerEntry>, hosts
         ),
       );
   const ranges = partnerRanges(doc);
-  if (ranges.length === 0 && doc.lines.every((l) => l.kind !== 'unknown'))
+  if (
+    ranges.length === 0 &&
+    doc.lines.every((l) => l.kind !== 'unknown') &&
+    doc.lines.some((l) => l.entry?.kind === 'priority')
+  )
     out.push(
       issue(
         doc.file,
