@@ -1,4 +1,6 @@
+import { configOpMain } from './config/opMain';
 import { createLinuxServices } from './engines/linux/services';
+import { finishInterruptedAtStart } from './handlers/config';
 import { AGENT_VERSION, PROTOCOL_VERSION } from './protocol/version';
 import type { Logger } from './server/context';
 import { serve } from './server/serve';
@@ -10,7 +12,7 @@ const log: Logger = {
     process.stderr.write(`mosdesk-agent: ${message}${err instanceof Error ? `: ${err.stack ?? err.message}` : ''}\n`),
 };
 
-const USAGE = `usage: mosdesk-agent serve --stdio | --version`;
+const USAGE = `usage: mosdesk-agent serve --stdio | --version | --config-op (as root, an op on stdin)`;
 
 /** The oldest Node the bundle is built for; older ones would fail somewhere in the middle. */
 const MIN_NODE_MAJOR = 18;
@@ -25,8 +27,11 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${AGENT_VERSION} protocol ${PROTOCOL_VERSION}\n`);
     return 0;
   }
+  if (argv[0] === '--config-op' && argv.length === 1) return configOpMain(process.stdin, process.stdout);
   if (argv[0] === 'serve' && argv[1] === '--stdio' && argv.length === 2) {
-    await serve(process.stdin, process.stdout, log, await createLinuxServices(log));
+    const services = await createLinuxServices(log);
+    void finishInterruptedAtStart(services.user, log);
+    await serve(process.stdin, process.stdout, log, services);
     return 0;
   }
   process.stderr.write(`${USAGE}\n`);

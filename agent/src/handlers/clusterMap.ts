@@ -1,6 +1,6 @@
-import { lookup } from 'node:dns/promises';
 import { open } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { lookupIPv4 } from '../engines/linux/lookup';
 import { expandMosixMap, needsLookup, parseMosixMap } from '../parsers/mosixMap';
 import { ParseError } from '../parsers/parseError';
 import type { ClusterMap } from '../protocol/clusterMapTypes';
@@ -49,13 +49,8 @@ async function resolveNames(names: string[]): Promise<Map<string, string>> {
   const resolved = new Map<string, string>();
   await Promise.all(
     [...new Set(names)].map(async (name) => {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<undefined>((resolve) => {
-        timer = setTimeout(() => resolve(undefined), LOOKUP_TIMEOUT_MS);
-      });
-      const found = await Promise.race([lookup(name, { family: 4 }).catch(() => undefined), timeout]);
-      clearTimeout(timer);
-      if (found) resolved.set(name, found.address);
+      const address = await lookupIPv4(name, LOOKUP_TIMEOUT_MS);
+      if (address) resolved.set(name, address);
     }),
   );
   return resolved;

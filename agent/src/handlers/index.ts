@@ -1,5 +1,6 @@
 import type { AgentMethod } from '../protocol/methods';
 import { clusterMapHandlers } from './clusterMap';
+import { configHandlers } from './config';
 import { controlHandlers } from './control';
 import type { Handler } from './define';
 import { helloHandlers } from './hello';
@@ -17,4 +18,5 @@ export const handlers = {
   ...controlHandlers,
   ...jobHandlers,
   ...clusterMapHandlers,
+  ...configHandlers,
 } satisfies Record<AgentMethod, Handler>;

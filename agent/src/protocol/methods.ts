@@ -3,6 +3,8 @@
  * its result type, and what it does. The hub imports the types; the agent imports the schemas.
  */
 import type { ClusterMap } from './clusterMapTypes';
+import type { BackupContent, ConfigSnapshot, StageResult, SwitchResult } from './configTypes';
+import { APPLY_ID, CONFIG_FILE_NAME, MAX_CONFIG_FILE_BYTES } from './configTypes';
 import type { ActionResult, JobOutput, JobRecord } from './jobTypes';
 import type { MetricsSample, NodeStatus } from './metricsTypes';
 import type { ProcChanges, ProcList } from './procTypes';
@@ -36,6 +38,10 @@ const withTarget = <S extends z.core.$ZodLooseShape>(shape: S) =>
   z.intersection(target, strictObject(shape)) as unknown as z.ZodMiniType<
     z.infer<typeof target> & z.infer<z.ZodMiniObject<S>>
   >;
+
+const applyId = () => z.string().check(z.regex(APPLY_ID, 'must be an apply id made by the hub'));
+const configFileName = () =>
+  z.string().check(z.regex(CONFIG_FILE_NAME, 'must be a file of /etc/mosix: mosix.map, partners/<name>, ...'));
 
 export const paramsSchemas = {
   /** Handshake; must come first and may be re-sent. Fails with VersionMismatch on protocol skew. */
@@ -111,6 +117,31 @@ export const paramsSchemas = {
    * CommandFailed, naming the line, when the map has a bad line.
    */
   'cluster.map': strictObject({}),
+  /** Every /etc/mosix file mosdesk knows (partners/ listed), whether this agent can write them, pending applies and backups. */
+  'config.read': strictObject({}),
+  /**
+   * Checks each change's `base` against the file now, validates the new set on this node (hosts
+   * resolve here, freeze directories exist) and writes it to a staging directory beside
+   * /etc/mosix, fsynced. Conflicts and problems come back as data, with nothing staged.
+   */
+  'config.stage': strictObject({
+    applyId: applyId(),
+    changes: z
+      .array(
+        strictObject({
+          name: configFileName(),
+          text: z.nullable(text(MAX_CONFIG_FILE_BYTES)),
+          base: z.nullable(z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be a sha256 from config.read'))),
+        }),
+      )
+      .check(z.minLength(1), z.maxLength(64)),
+  }),
+  /** Backs up the files an apply replaces and renames its staged files into place. */
+  'config.switch': strictObject({ applyId: applyId() }),
+  /** Removes a staged apply (nothing switched); removed: false when there was none. */
+  'config.discard': strictObject({ applyId: applyId() }),
+  /** The files as they were before apply `backupId` switched. */
+  'config.backup': strictObject({ backupId: applyId() }),
 } as const;
 
 export type AgentMethod = keyof typeof paramsSchemas;
@@ -135,6 +166,11 @@ export interface AgentMethods {
   'job.output': { params: P<'job.output'>; result: JobOutput };
   'job.forget': { params: P<'job.forget'>; result: { removed: boolean } };
   'cluster.map': { params: P<'cluster.map'>; result: ClusterMap };
+  'config.read': { params: P<'config.read'>; result: ConfigSnapshot };
+  'config.stage': { params: P<'config.stage'>; result: StageResult };
+  'config.switch': { params: P<'config.switch'>; result: SwitchResult };
+  'config.discard': { params: P<'config.discard'>; result: { removed: boolean } };
+  'config.backup': { params: P<'config.backup'>; result: BackupContent };
 }
 
 /** Notifications the agent sends without being asked, after `subscribe`. */
