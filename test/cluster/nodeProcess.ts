@@ -159,7 +159,7 @@ export async function nodePids(node: Pick<NodeLayout, 'netns'>): Promise<number[
 }
 
 /** The host pid of the node's pid 1 (sshd), or undefined when the node is stopped. */
-export async function nodeInitPid(node: NodeLayout): Promise<number | undefined> {
+export async function nodeInitPid(node: Pick<NodeLayout, 'netns'>): Promise<number | undefined> {
   for (const pid of await nodePids(node)) {
     let status: string;
     try {

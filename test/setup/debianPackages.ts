@@ -43,6 +43,11 @@ export const REQUIREMENTS: Requirement[] = [
     why: 'test cluster nodes are made with unshare and entered with nsenter',
   },
   {
+    pkg: 'sudo',
+    file: '/usr/bin/sudo',
+    why: "a test node's agent that is not root writes /etc/mosix through sudo -n",
+  },
+  {
     pkg: 'lxcfs',
     file: '/usr/bin/lxcfs',
     why: 'each test cluster node reads its own CPUs, memory, load and CPU time in /proc, from its cgroups through LXCFS',
