@@ -30,6 +30,8 @@ export interface ConfigNodes {
    * the `switching` marker; no file renamed yet.
    */
   crashMidSwitch(k: number, id: string, old: Record<string, string | null>): Promise<void>;
+  /** `node <bundle> --config-op` in node k (as root, or as `uid`) with `op` on stdin: its status and parsed reply. */
+  configOp(k: number, op: unknown, uid?: number): Promise<{ code: number; reply: unknown }>;
   /** A greeted agent in node k, as root or as `uid`. */
   agent(k: number, uid?: number): Promise<AgentProcess>;
   down(): Promise<void>;
@@ -69,6 +71,12 @@ export async function startConfigNodes(options: TestClusterOptions): Promise<Con
       const files = Object.entries(old).map(([name, text]) => ({ name, present: text !== null }));
       await inNode(k, ['tee', `${backup}/backup.json`], JSON.stringify({ id, at: Date.now(), files }));
       await inNode(k, ['tee', `${CONFIG_DIR}/.mosdesk/staged/${id}/switching`], `${Date.now()}\n`);
+    },
+    async configOp(k, op, uid) {
+      const asUser = uid === undefined ? [] : ['setpriv', `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups'];
+      const argv = [...asUser, process.execPath, bundle.path, '--config-op'];
+      const r = await cluster.run(k, argv, { input: JSON.stringify(op) });
+      return { code: r.code, reply: JSON.parse(r.stdout) as unknown };
     },
     async agent(k, uid) {
       const env: Record<string, string> =

@@ -4,7 +4,8 @@ import { ConfigFileError } from '../config/files';
 import type { OpResults } from '../config/op';
 import { configPaths } from '../config/paths';
 import { runOp, writeAccess } from '../config/privilege';
-import { fileState, readConfigFiles } from '../config/read';
+import { fileState, readConfigFiles, withChanges } from '../config/read';
+import { factsFor } from '../config/validation';
 import { interruptedSwitches } from '../config/recovery';
 import { listPending, readStaged } from '../config/staged';
 import type { ConfigWriteAccess } from '../protocol/configTypes';
@@ -48,7 +49,10 @@ export const configHandlers = {
     const [files, pending, backups] = await reading(() =>
       Promise.all([readConfigFiles(paths.dir), listPending(paths), listBackups(paths)]),
     );
-    return { dir: paths.dir, files, write, pending, backups };
+    // The files as they are, checked against this node by whoever reads them (a node check).
+    const facts = await factsFor(withChanges(files, []));
+    const snapshot = { dir: paths.dir, files, write, pending, backups, facts };
+    return snapshot;
   }),
   'config.stage': defineHandler('config.stage', async (params, ctx) => {
     const access = await accessFor(ctx);

@@ -68,7 +68,23 @@ describe('config.read', () => {
       { name: 'freeze.conf', present: false },
       { name: 'queue.conf', present: false },
     ]);
-    expect(snap).toMatchObject({ pending: [], backups: [] });
+    expect(snap).toMatchObject({
+      pending: [],
+      backups: [],
+      facts: { hosts: {}, dirs: {}, addresses: [`10.210.${SUBNET}.11`] },
+    });
+  });
+
+  it('gives what the node looks up for its files as they are: names resolved there, its own addresses', async () => {
+    await inNode(1, ['mkdir', '-p', `${DIR}/partners`]);
+    await inNode(1, ['tee', `${DIR}/partners/lo`], 'Loopback\n50 1 1 1\nlocalhost 1 1 1 0\n');
+    try {
+      const snap = await read(root1);
+      expect(snap.files.map((f) => f.name)).toContain('partners/lo');
+      expect(snap).toMatchObject({ facts: { hosts: { localhost: '127.0.0.1' }, addresses: [`10.210.${SUBNET}.11`] } });
+    } finally {
+      await inNode(1, ['rm', `${DIR}/partners/lo`]);
+    }
   });
 });
 
@@ -231,9 +247,7 @@ describe('an agent that is not root', () => {
     const base = snap.files.find((f) => f.name === 'mosix.map');
     expect(
       await stage(nobody, id, [{ name: 'mosix.map', text: map, base: base?.present ? base.sha256 : null }]),
-    ).toMatchObject({
-      staged: true,
-    });
+    ).toMatchObject({ staged: true });
     expect(await switchIn(nobody, id)).toMatchObject({ switched: true, backupId: id });
     expect(await cat(1, 'mosix.map')).toBe(map);
     expect(await inNode(1, ['stat', '-c', '%U %a', `${DIR}/mosix.map`])).toBe('root 644\n');
@@ -271,23 +285,9 @@ describe('an agent that is not root', () => {
   });
 
   it('cannot run the root side itself', async () => {
-    const r = await nodes.cluster.run(
-      2,
-      [
-        'setpriv',
-        `--reuid=${NOBODY}`,
-        `--regid=${NOBODY}`,
-        '--clear-groups',
-        process.execPath,
-        nodes.bundlePath,
-        '--config-op',
-      ],
-      {
-        input: JSON.stringify({ op: 'recover' }),
-      },
-    );
+    const r = await nodes.configOp(2, { op: 'recover' }, NOBODY);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: RpcErrorCode.PermissionDenied } });
+    expect(r.reply).toMatchObject({ ok: false, error: { code: RpcErrorCode.PermissionDenied } });
   });
 });
 
@@ -313,14 +313,12 @@ describe('hostile params', () => {
 
   it('checks an op again on the root side (--config-op takes no path, no bad name)', async () => {
     const op = { op: 'stage', params: { applyId: 'cfg35-evil-2', changes: [{ ...change, name: '../../etc/shadow' }] } };
-    const r = await nodes.cluster.run(1, [process.execPath, nodes.bundlePath, '--config-op'], {
-      input: JSON.stringify(op),
+    expect((await nodes.configOp(1, op)).reply).toMatchObject({
+      ok: false,
+      error: { code: RpcErrorCode.InvalidParams },
     });
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: RpcErrorCode.InvalidParams } });
-    const extra = await nodes.cluster.run(1, [process.execPath, nodes.bundlePath, '--config-op'], {
-      input: JSON.stringify({ op: 'recover', dir: '/tmp' }),
-    });
-    expect(JSON.parse(extra.stdout)).toMatchObject({ ok: false, error: { code: RpcErrorCode.InvalidParams } });
+    const extra = await nodes.configOp(1, { op: 'recover', dir: '/tmp' });
+    expect(extra.reply).toMatchObject({ ok: false, error: { code: RpcErrorCode.InvalidParams } });
     expect(await staged(1)).toBe('');
   });
 });
