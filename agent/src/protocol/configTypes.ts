@@ -6,6 +6,7 @@
  * Files are named relative to /etc/mosix and only from this fixed set, so a caller can never
  * address another file: the agent joins the name to its own directory.
  */
+import type { NodeFacts } from '../mosixConfig/types';
 
 /**
  * `mosix.map`, `userview.map`, `mosip`, `freeze.conf`, `queue.conf` (the queue file's name is
@@ -52,6 +53,8 @@ export interface ConfigSnapshot {
   pending: PendingApply[];
   /** Newest first. */
   backups: BackupInfo[];
+  /** What the node looked up for its files as they are (hosts resolved, freeze directories), for the node check. */
+  facts?: NodeFacts;
 }
 
 /** One problem found in a file, naming where; `line` is 1-based. */
