@@ -57,7 +57,8 @@ export async function rollForward(paths: ConfigPaths, m: StagedManifest): Promis
   }
   await syncDir(paths.dir);
   if (m.entries.some((e) => e.name.startsWith('partners/'))) await syncDir(join(paths.dir, 'partners'));
-  await pruneBackups(paths);
+  // Housekeeping only: a failure here must not keep the switch from finishing (the next switch prunes again).
+  await pruneBackups(paths).catch(() => undefined);
   // Renamed aside first, so that no crash can leave a staged apply whose files have gone in.
   const done = join(paths.staged, `.done-${m.applyId}`);
   await rename(stagedDir(paths, m.applyId), done);

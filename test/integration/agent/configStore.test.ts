@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import {
   chmodSync,
+  chownSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -51,6 +52,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('stage', () => {
   it('writes the new files beside the old ones, with the old file mode, and leaves the old ones alone', async () => {
     chmodSync(join(dir, 'mosix.map'), 0o640);
+    chownSync(join(dir, 'mosix.map'), 1234, 5678);
     const result = await stage('apply-0001', [
       { name: 'mosix.map', text: '10.77.0.1 3\n', base: sha(MAP) },
       { name: 'partners/east', text: 'East\n50 1 1 1\n10.78.0.1 2 1 1 0\n', base: null },
@@ -59,6 +61,8 @@ describe('stage', () => {
     expect(file('mosix.map')).toBe(MAP);
     expect(readFileSync(stagedFile(paths, 'apply-0001', 'mosix.map'), 'utf8')).toBe('10.77.0.1 3\n');
     expect(statSync(stagedFile(paths, 'apply-0001', 'mosix.map')).mode & 0o7777).toBe(0o640);
+    expect(statSync(stagedFile(paths, 'apply-0001', 'mosix.map'))).toMatchObject({ uid: 1234, gid: 5678 });
+    expect(statSync(stagedFile(paths, 'apply-0001', 'partners/east'))).toMatchObject({ uid: 0, gid: 0 });
     expect(statSync(stagedFile(paths, 'apply-0001', 'partners/east')).mode & 0o7777).toBe(0o644);
     expect(await listPending(paths)).toMatchObject([
       { applyId: 'apply-0001', phase: 'staged', files: ['mosix.map', 'partners/east'] },
