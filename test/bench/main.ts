@@ -12,7 +12,8 @@
  * BENCH_PROCVIEW_MINUTES (the process view on a synthetic hub: 100 nodes x 200 processes, heap
  * after 1 and 10 minutes), BENCH_PROCS_SECONDS (the agent's procs stream next to top, 60 s, over
  * BENCH_PROCS sleepers), BENCH_FREEZE_RUNS (freeze click-to-seen repetitions on test cluster
- * bench34, subnet 34, 20; needs root), BENCH_NO_BUILD=1 (use dist/ as it is).
+ * bench34, subnet 34, 20; needs root), BENCH_PROCVIEW_PARTS (which of the process view's parts
+ * run, comma-separated: view, top, freeze; all by default), BENCH_NO_BUILD=1 (use dist/ as it is).
  * Installs prometheus-node-exporter when missing, as root, like `npm test` does its packages.
  */
 import { spawnSync } from 'node:child_process';
@@ -121,6 +122,24 @@ async function runRendererBench(rows: string[][], problems: string[]): Promise<v
 
 /** The process view: the renderer on 20,000 synthetic rows, the agent's procs stream next to top, a freeze seen. */
 async function runProcViewBench(rows: string[][], problems: string[], sleepers: number): Promise<void> {
+  const parts = procViewParts();
+  if (parts.has('view')) await runProcViewRendererPart(rows, problems);
+  if (parts.has('top')) await runProcViewTopPart(rows, problems, sleepers);
+  if (parts.has('freeze')) await runProcViewFreezePart(rows, problems);
+}
+
+/** BENCH_PROCVIEW_PARTS: a single part can be rerun alone (the agent-vs-top figure is noisy). */
+function procViewParts(): Set<string> {
+  const known = ['view', 'top', 'freeze'];
+  const raw = process.env.BENCH_PROCVIEW_PARTS;
+  const parts = raw ? raw.split(',').map((p) => p.trim()) : known;
+  const unknown = parts.filter((p) => !known.includes(p));
+  if (unknown.length > 0)
+    throw new Error(`BENCH_PROCVIEW_PARTS: unknown ${unknown.join(', ')}; known: ${known.join(', ')}.`);
+  return new Set(parts);
+}
+
+async function runProcViewRendererPart(rows: string[][], problems: string[]): Promise<void> {
   const nodes = intOption('BENCH_PROCVIEW_NODES', 100, 1);
   const processesPerNode = intOption('BENCH_PROCVIEW_PROCESSES', 200, 1);
   const totalMinutes = minutesOption('BENCH_PROCVIEW_MINUTES', 10);
@@ -131,13 +150,17 @@ async function runProcViewBench(rows: string[][], problems: string[], sleepers: 
   const view = await benchProcView({ nodes, processesPerNode, firstMinutes, totalMinutes });
   rows.push(...procViewRows(view));
   if (view.problem) problems.push(`process view: ${view.problem}`);
+}
 
+async function runProcViewTopPart(rows: string[][], problems: string[], sleepers: number): Promise<void> {
   const seconds = intOption('BENCH_PROCS_SECONDS', 60, 1);
   console.log(`\n== process view: the agent's procs stream vs top -b -d 1 over ${sleepers} sleepers, ${seconds} s`);
   const top = await benchAgentVsTop(sleepers, seconds);
   rows.push(...agentTopRows(top));
   if (top.problem) problems.push(`procs stream: ${top.problem}`);
+}
 
+async function runProcViewFreezePart(rows: string[][], problems: string[]): Promise<void> {
   const runs = intOption('BENCH_FREEZE_RUNS', 20, 1);
   console.log(`\n== process view: freeze click-to-seen on test cluster bench34, ${runs} times`);
   if (process.getuid?.() !== 0) {

@@ -20,6 +20,13 @@ export interface PidStat {
   startTicks: number;
   /** Resident set size (field 24), in pages. */
   rssPages: number;
+  /**
+   * Where the arguments are in the process's memory (fields 48 and 49, Linux 3.5 on): an exec
+   * moves them, a program rewriting its title does not. 0 where the kernel shows none (kernel
+   * threads, zombies, processes we may not trace) or has no such fields.
+   */
+  argStart: number;
+  argEnd: number;
 }
 
 /** PF_KTHREAD in `flags`: the process is a kernel thread. */
@@ -32,6 +39,12 @@ export const PF_KTHREAD = 0x00200000;
 function field(fields: string[], n: number): number {
   const text = fields[n - 3];
   return text ? Number(text) : NaN;
+}
+
+/** Field N where only newer kernels have it: 0 when absent. */
+function laterField(fields: string[], n: number): number {
+  const text = fields[n - 3];
+  return text ? Number(text) : 0;
 }
 
 function fail(text: string, why: string): never {
@@ -61,6 +74,8 @@ export function parsePidStat(text: string): PidStat {
     cpuTicks: field(fields, 14) + field(fields, 15),
     startTicks: field(fields, 22),
     rssPages: field(fields, 24),
+    argStart: laterField(fields, 48),
+    argEnd: laterField(fields, 49),
   };
   if (stat.state.length !== 1) fail(text, 'no one-letter state after the comm');
   const { pid, ppid, sid, ttyNr, flags, cpuTicks, startTicks, rssPages } = stat;

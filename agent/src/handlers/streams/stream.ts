@@ -11,8 +11,11 @@ export interface Stream {
 export type StartStream = (ctx: Ctx, subscriptionId: string, params: Params<'subscribe'>) => Stream;
 
 /**
- * Runs `tick` every `intervalMs` (the first right after the subscribe answer). A tick is skipped while the hub is not
- * reading (flow control), and a failing tick is logged, never fatal.
+ * Runs `tick` every `intervalMs` (the first right after the subscribe answer), at a fixed rate:
+ * the next tick is due an interval after this one was due, not after it ended, so a 1 Hz stream
+ * sends one notification a second however long its scans take. A tick longer than an interval
+ * skips the slots it overran rather than running back to back. A tick is skipped while the hub
+ * is not reading (flow control), and a failing tick is logged, never fatal.
  */
 export function everyInterval(
   ctx: Ctx,
@@ -24,6 +27,12 @@ export function everyInterval(
   let running = false;
   /** A nudge came: the next tick runs at once and says it is early. */
   let nudged = false;
+  /** performance.now() when the pending (or running) tick is due. */
+  let dueAt = performance.now();
+  const schedule = (at: number): void => {
+    dueAt = at;
+    timer = setTimeout(() => void run(), Math.max(0, at - performance.now()));
+  };
   const run = async (): Promise<void> => {
     running = true;
     const prompt = nudged;
@@ -36,11 +45,13 @@ export function everyInterval(
       }
     }
     running = false;
-    if (!stopped) timer = setTimeout(() => void run(), nudged ? 0 : intervalMs);
+    if (stopped) return;
+    const now = performance.now();
+    schedule(nudged ? now : nextSlot(dueAt, intervalMs, now));
   };
   // The first tick waits for a timer turn, so the `subscribe` answer (which carries the id the
   // notifications refer to) is always written before the first notification.
-  timer = setTimeout(() => void run(), 0);
+  schedule(dueAt);
   return {
     stop() {
       stopped = true;
@@ -51,7 +62,14 @@ export function everyInterval(
       nudged = true;
       if (running) return; // the tick in progress reschedules at once
       clearTimeout(timer);
-      timer = setTimeout(() => void run(), 0);
+      // The interval counts from here: the nudged tick is the one due now.
+      schedule(performance.now());
     },
   };
+}
+
+/** The first slot of the grid `dueAt + k × intervalMs` (k >= 1) that is not yet past. */
+export function nextSlot(dueAt: number, intervalMs: number, now: number): number {
+  const next = dueAt + intervalMs;
+  return next > now ? next : dueAt + Math.ceil((now - dueAt) / intervalMs) * intervalMs;
 }

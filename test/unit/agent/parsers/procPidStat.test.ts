@@ -36,6 +36,8 @@ const ok = [
       cpuTicks: 0,
       startTicks: 230186,
       rssPages: 444,
+      argStart: 140734493833933,
+      argEnd: 140734493833956,
     },
   },
   {
@@ -59,7 +61,7 @@ const ok = [
     },
   },
   { name: 'an idle kernel worker', input: KWORKER, want: { pid: 4, comm: 'kworker/R-rcu_gp', state: 'I', ppid: 2 } },
-  { name: 'a zombie', input: ZOMBIE, want: { pid: 2607, state: 'Z', ppid: 2544, rssPages: 0 } },
+  { name: 'a zombie', input: ZOMBIE, want: { pid: 2607, state: 'Z', ppid: 2544, rssPages: 0, argStart: 0, argEnd: 0 } },
   {
     name: 'a busy process',
     input: BUSY_NODE,
@@ -69,7 +71,7 @@ const ok = [
   {
     name: 'a 2.6.32 line with 44 fields',
     input: OLD_KERNEL,
-    want: { pid: 13170, startTicks: 259767, rssPages: 10928 },
+    want: { pid: 13170, startTicks: 259767, rssPages: 10928, argStart: 0, argEnd: 0 },
   },
 ];
 

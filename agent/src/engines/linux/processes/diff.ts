@@ -30,7 +30,8 @@ export function diffRows(
   for (const row of current) {
     present.add(row.pid);
     const before = previous.get(row.pid);
-    if (!before || !sameRow(before, row)) upserted.push(row);
+    // The same object: a row the stream reused because nothing changed (see RowCache).
+    if (!before || (before !== row && !sameRow(before, row))) upserted.push(row);
   }
   const removed = [...previous.keys()].filter((pid) => !present.has(pid));
   return { upserted, removed };

@@ -34,12 +34,23 @@ export class ProcFiles {
       throw err;
     }
     try {
+      return this.readOpen(fd, maxBytes);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /**
+   * The whole of an open /proc file from offset 0, as `read` does; a file kept open is read
+   * afresh this way (seq_file builds the text again for a read from 0). Null when its process
+   * has gone (ESRCH), even if a new one has the pid since.
+   */
+  readOpen(fd: number, maxBytes = 65_536): string | null {
+    try {
       return this.readAll(fd, maxBytes);
     } catch (err) {
       if (isGone(err)) return null;
       throw err;
-    } finally {
-      closeSync(fd);
     }
   }
 
@@ -56,13 +67,13 @@ export class ProcFiles {
   /**
    * A short read is taken as the end: /proc/<pid>/stat (single_open seq_file) and cmdline
    * return everything that fits in one read, and skipping the read that returns 0 saves a
-   * system call per file.
+   * system call per file. Reads are positional (pread), so a file kept open starts at 0 again.
    */
   private readAll(fd: number, maxBytes: number): string {
     let length = 0;
     for (;;) {
       const room = Math.min(this.buffer.length, maxBytes) - length;
-      const n = readSync(fd, this.buffer, length, room, null);
+      const n = readSync(fd, this.buffer, length, room, length);
       length += n;
       if (n < room) break;
       if (length >= maxBytes) return this.buffer.toString('utf8', 0, wholeCharacterPrefix(this.buffer, length));
@@ -79,7 +90,7 @@ export class ProcFiles {
 }
 
 /** A process that exits mid-scan, or one we may not see, shows up as one of these: skipped, not an error. */
-function isGone(err: unknown): boolean {
+export function isGone(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException | null)?.code;
   return code === 'ENOENT' || code === 'ESRCH' || code === 'EACCES' || code === 'EPERM';
 }

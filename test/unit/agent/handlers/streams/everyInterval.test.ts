@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { everyInterval } from '../../../../../agent/src/handlers/streams/stream';
+import { everyInterval, nextSlot } from '../../../../../agent/src/handlers/streams/stream';
 import type { Ctx } from '../../../../../agent/src/server/context';
 
 const ctx = { canWrite: () => true, log: { error: () => undefined } } as unknown as Ctx;
@@ -15,6 +15,26 @@ describe('a stream ticking every interval', () => {
     await vi.advanceTimersByTimeAsync(2000);
     expect(ticks).toEqual([false, false, false]);
     s.stop();
+  });
+
+  it('keeps a fixed rate however long a tick takes, skipping the slots a tick overran', async () => {
+    const starts: number[] = [];
+    const durations = [300, 300, 1500, 300];
+    const t0 = Date.now();
+    const s = everyInterval(ctx, 1000, async () => {
+      starts.push(Date.now() - t0);
+      await new Promise((r) => setTimeout(r, durations[starts.length - 1] ?? 0));
+    });
+    await vi.advanceTimersByTimeAsync(5000);
+    s.stop();
+    // The third tick took 1.5 s, so the slot at 3000 was lost; the next one is at 4000.
+    expect(starts).toEqual([0, 1000, 2000, 4000, 5000]);
+  });
+
+  it('finds the next slot on the grid', () => {
+    expect(nextSlot(1000, 1000, 1300)).toBe(2000);
+    expect(nextSlot(1000, 1000, 3500)).toBe(4000);
+    expect(nextSlot(1000, 1000, 3000)).toBe(3000);
   });
 
   it('ticks at once, marked prompt, when nudged, and then keeps its interval from there', async () => {

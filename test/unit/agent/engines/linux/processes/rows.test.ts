@@ -4,25 +4,9 @@ import { type AgentIdentity, buildRow } from '../../../../../../agent/src/engine
 import type { ProcSample } from '../../../../../../agent/src/engines/linux/processes/sample';
 import type { JobRecord } from '../../../../../../agent/src/protocol/jobTypes';
 import type { FreezeInfo, ProcRow } from '../../../../../../agent/src/protocol/procTypes';
+import { SLEEP_SAMPLE } from './rowFixtures';
 
-/** A user's `sleep 600` on pts/0, as the scanner would hand it over. */
-const SLEEP: ProcSample = {
-  pid: 4242,
-  ppid: 4000,
-  sid: 4000,
-  comm: 'sleep',
-  state: 'S',
-  flags: 0x400000,
-  uid: 1000,
-  user: 'alice',
-  cpuPercent: 0,
-  cpuTimeMs: 20,
-  rssBytes: 1_818_624,
-  ttyNr: 34816,
-  startedAt: 1_795_252_000_000,
-  startTicks: 230_186,
-  command: 'sleep 600',
-};
+const SLEEP = SLEEP_SAMPLE;
 const KWORKER: ProcSample = {
   ...SLEEP,
   pid: 4,

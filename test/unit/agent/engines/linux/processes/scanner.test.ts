@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ProcessScanner, type ScannerSources } from '../../../../../../agent/src/engines/linux/processes/scanner';
+import {
+  ProcessScanner,
+  type ScannerSources,
+  type ScanPolicy,
+} from '../../../../../../agent/src/engines/linux/processes/scanner';
 
 /** A `sleep` line captured from /proc/<pid>/stat (Linux 6.18); `stat()` rewrites fields of it. */
 const CAPTURED =
@@ -31,9 +35,10 @@ function stat(pid: number, p: Proc): string {
 }
 
 /** A made-up /proc whose processes the test changes between scans, counting cmdline reads. */
-function fakeProc(btime = 1_795_250_071) {
+function fakeProc(btime = 1_795_250_071, policy?: ScanPolicy) {
   const procs = new Map<number, Proc>();
   const cmdlineReads: number[] = [];
+  const ownerReads: number[] = [];
   let now = (btime + 3000) * 1000;
   let mono = 0;
   const files: ScannerSources['files'] = {
@@ -51,7 +56,10 @@ function fakeProc(btime = 1_795_250_071) {
       }
       return stat(pid, p);
     },
-    ownerUid: (pid: number) => (pid === 4 ? 0 : (procs.get(pid)?.uid ?? null)),
+    ownerUid: (pid: number) => {
+      ownerReads.push(pid);
+      return pid === 4 ? 0 : (procs.get(pid)?.uid ?? null);
+    },
   };
   const scanner = new ProcessScanner(
     { error: () => {} },
@@ -61,10 +69,12 @@ function fakeProc(btime = 1_795_250_071) {
       units: { clockTicks: 100, pageSize: 4096 },
       clock: () => ({ now, mono }),
     },
+    policy,
   );
   return {
     procs,
     cmdlineReads,
+    ownerReads,
     scanner,
     /** Moves both clocks. */
     advance(ms: number) {
@@ -166,5 +176,36 @@ describe('ProcessScanner', () => {
     proc.procs.set(100, { uid: 0, state: 'bad state' });
     proc.procs.set(101, { uid: 0 });
     expect(proc.scanner.scan().map((r) => r.pid)).toEqual([101, 4]);
+  });
+
+  it('with a stream policy, checks a known process every third scan, and at once after an exec', () => {
+    const proc = fakeProc(undefined, { recheckEvery: 3, keepStatFiles: false });
+    proc.procs.set(99, { uid: 0, startTicks: 100_000, cmdline: 'sshd-session\x00-D\x00', comm: 'sshd-session' });
+    const reads = (): number => proc.cmdlineReads.length;
+    const commands: string[] = [];
+    for (let i = 0; i < 3; i++) commands.push(proc.row(99)?.command ?? '');
+    // First sight, then nothing until its turn: (99 + scan) % 3 is 0 on the fourth scan.
+    expect(reads()).toBe(1);
+    proc.procs.set(99, { uid: 0, startTicks: 100_000, cmdline: 'sshd-session: root@notty\x00', comm: 'sshd-session' });
+    commands.push(proc.row(99)?.command ?? '');
+    expect(commands).toEqual(['sshd-session -D', 'sshd-session -D', 'sshd-session -D', 'sshd-session: root@notty']);
+    // An exec (a new comm) is read at once, off turn.
+    proc.procs.set(99, { uid: 0, startTicks: 100_000, cmdline: 'bash\x00', comm: 'bash' });
+    expect(proc.row(99)?.command).toBe('bash');
+    expect(reads()).toBe(3);
+  });
+
+  it('with a stream policy, checks the owner when the stat line changes or on its turn, and reuses an idle sample', () => {
+    const proc = fakeProc(undefined, { recheckEvery: 3, keepStatFiles: false });
+    proc.procs.set(99, { uid: 1000, startTicks: 100_000, utime: 50 });
+    const first = proc.scanner.scan().find((s) => s.pid === 99);
+    const second = proc.scanner.scan().find((s) => s.pid === 99);
+    // The same line: the sample is the same but for CPU%, which is 0 since nothing was used.
+    expect(second).toEqual({ ...first, cpuPercent: 0 });
+    expect(proc.scanner.scan().find((s) => s.pid === 99)).toBe(second);
+    expect(proc.ownerReads.filter((p) => p === 99)).toEqual([99]);
+    proc.procs.set(99, { uid: 0, startTicks: 100_000, utime: 60 }); // a setuid while running
+    expect(proc.row(99)?.uid).toBe(0);
+    expect(proc.ownerReads.filter((p) => p === 99)).toEqual([99, 99]);
   });
 });
