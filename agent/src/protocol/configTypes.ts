@@ -22,8 +22,7 @@ export const MAX_CONFIG_FILE_BYTES = 256 * 1024;
 export const APPLY_ID = /^[a-z0-9][a-z0-9-]{5,63}$/;
 
 export type ConfigFileState =
-  | { name: string; present: true; text: string; sha256: string; mtimeMs: number }
-  | { name: string; present: false };
+  { name: string; present: true; text: string; sha256: string; mtimeMs: number } | { name: string; present: false };
 
 /** How this agent writes /etc/mosix: as root, through `sudo -n`, or not at all (and why). */
 export type ConfigWriteAccess = { ok: true; via: 'root' | 'sudo' } | { ok: false; reason: string };

@@ -31,7 +31,7 @@ describe('foldContext', () => {
     const after = before.replace('line 10\n', 'line ten\n');
     const items = foldContext(diffRows(before, after));
     expect(items[0]).toEqual({ kind: 'gap', count: 6, oldLine: 1 });
-    expect(items.filter((i) => i.kind !== 'gap').map((i) => (i.kind === 'gap' ? '' : i.text))).toEqual([
+    expect(items.flatMap((i) => (i.kind === 'gap' ? [] : [i.text]))).toEqual([
       'line 7',
       'line 8',
       'line 9',
