@@ -7,6 +7,7 @@
 import type { Hello, MetricsSample } from '../agent/src/protocol/types';
 import { APP_EVENTS, APP_METHODS, type AppEvents, type AppRequests } from './api/app';
 import { CLUSTER_EVENTS, CLUSTER_METHODS, type ClusterEvents, type ClusterRequests } from './api/clusters';
+import { CONFIG_EVENTS, CONFIG_METHODS, type ConfigEvents, type ConfigRequests } from './api/config';
 import { METRICS_EVENTS, METRICS_METHODS, type MetricsEvents, type MetricsRequests } from './api/metrics';
 import { PROCS_EVENTS, PROCS_METHODS, type ProcsEvents, type ProcsRequests } from './api/processes';
 import { TASKS_EVENTS, TASKS_METHODS, type TasksEvents, type TasksRequests } from './api/tasks';
@@ -16,6 +17,7 @@ export type { Hello, MetricsSample };
 export type * from './api/app';
 export type * from './api/clusters';
 export type * from './api/common';
+export type * from './api/config';
 export type * from './api/metrics';
 export type * from './api/processes';
 export type * from './api/tasks';
@@ -23,8 +25,9 @@ export type * from './api/trust';
 export { HISTORY_FIELDS, HISTORY_READERS } from './api/metrics';
 
 export interface HubRequests
-  extends AppRequests, ClusterRequests, TrustRequests, MetricsRequests, ProcsRequests, TasksRequests {}
-export interface HubEvents extends AppEvents, ClusterEvents, TrustEvents, MetricsEvents, ProcsEvents, TasksEvents {}
+  extends AppRequests, ClusterRequests, TrustRequests, MetricsRequests, ProcsRequests, TasksRequests, ConfigRequests {}
+export interface HubEvents
+  extends AppEvents, ClusterEvents, TrustEvents, MetricsEvents, ProcsEvents, TasksEvents, ConfigEvents {}
 
 export type Method = keyof HubRequests;
 export type EventName = keyof HubEvents;
@@ -49,6 +52,7 @@ export const METHODS = {
   ...METRICS_METHODS,
   ...PROCS_METHODS,
   ...TASKS_METHODS,
+  ...CONFIG_METHODS,
 } as const satisfies Record<Method, 1>;
 export const EVENTS = {
   ...APP_EVENTS,
@@ -57,6 +61,7 @@ export const EVENTS = {
   ...METRICS_EVENTS,
   ...PROCS_EVENTS,
   ...TASKS_EVENTS,
+  ...CONFIG_EVENTS,
 } as const satisfies Record<EventName, 1>;
 
 export function isMethod(name: unknown): name is Method {

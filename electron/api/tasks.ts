@@ -1,7 +1,9 @@
 /**
  * The hub API's tasks group: every action the admin starts on a process is a task with a state,
- * a log and an outcome observed on the node (not assumed from a command's return).
+ * a log and an outcome observed on the node (not assumed from a command's return). An apply of
+ * /etc/mosix (config group) is a task too, over several nodes, with each node's progress.
  */
+import type { ApplyNodePhase } from './config';
 
 export type Signal = 'TERM' | 'KILL' | 'HUP' | 'INT' | 'STOP' | 'CONT' | 'USR1' | 'USR2';
 
@@ -19,6 +21,28 @@ export type TaskAction =
 
 /** To what: one process, or every process of a Job ID (of `user`; the agent's own user by default) on that node. */
 export type TaskTarget = { pid: number } | { jobId: number; user?: string };
+
+/** A task that is an apply of /etc/mosix (see the config group); started by `config.apply` or `config.rollback`. */
+export interface ConfigureAction {
+  kind: 'configure';
+  applyId: string;
+  /** Set when the apply is a rollback: the backup it puts back. */
+  rollbackOf?: string;
+}
+
+/** What a configure task changes: these files of /etc/mosix (all its nodes' together). */
+export interface ConfigureTarget {
+  files: string[];
+}
+
+/** One node's part in a task over several nodes. */
+export interface TaskNodeProgress {
+  nodeId: string;
+  nodeName: string;
+  phase: ApplyNodePhase;
+  /** Where it is, in a sentence. */
+  text: string;
+}
 
 /**
  * - `queued`: waiting for a free slot of its cluster.
@@ -38,11 +62,14 @@ export interface TaskLogLine {
 export interface TaskRecord {
   id: string;
   clusterId: string;
+  /** The node; `*` for a task over several nodes (a configure), whose `progress` names each. */
   nodeId: string;
-  /** The node's name when the task was made (it stays readable after the node is gone). */
+  /** The node's name when the task was made (it stays readable after the node is gone); "4 nodes" for `*`. */
   nodeName: string;
-  action: TaskAction;
-  target: TaskTarget;
+  action: TaskAction | ConfigureAction;
+  target: TaskTarget | ConfigureTarget;
+  /** A task over several nodes: each node's phase, in the order they were given. */
+  progress?: TaskNodeProgress[];
   /** The process's command line when the task was made, for the record. */
   command?: string;
   state: TaskState;

@@ -12,7 +12,8 @@ import { createSshSide, type Broadcast, type HubSshOptions } from './hubSsh';
 import { HubError, toHubErrorData, messageOf } from './errors';
 import type { HubLog } from './log';
 import { NoticeBoard } from './notices';
-import { createHubTasks } from './tasks/hubTasks';
+import { createHubConfig } from './config/hubConfig';
+import { createHubTasks, localUser } from './tasks/hubTasks';
 
 export interface HubOptions {
   version: string;
@@ -75,19 +76,30 @@ function startClusters(opts: HubOptions, broadcast: Broadcast): HubContext {
     notices,
     onChange: (task) => broadcast('task.changed', { task }),
   });
+  const config = createHubConfig({
+    clusters,
+    userDataDir: opts.ssh?.userDataDir,
+    log: opts.log,
+    localUser: localUser(),
+    showTask: (task) => tasks.runner.show(task),
+    emit: (apply) => broadcast('config.apply.changed', { apply }),
+    notice: (text) => void notices.raise('error', text),
+  });
   return {
     appInfo: { version: opts.version, shell: opts.shell },
     clusters,
     ssh,
     notices,
     tasks: tasks.runner,
+    config,
     // Saved clusters start at once; requests that need them wait for this.
     // Both at once: a notice raised before the kept ones are read is merged in by load().
+    // The journal of applies after them: recovering an apply needs its cluster's nodes.
     ready: Promise.all([
       notices.load(),
       ssh ? loadSavedClusters(ssh.clusters, opts.log, notices) : undefined,
       tasks.loaded,
-    ]).then(() => undefined),
+    ]).then(() => config.start()),
   };
 }
 
@@ -111,7 +123,14 @@ async function loadSavedClusters(sshClusters: SshClusters, log: HubLog, notices:
 /** The hub: clusters, node sessions and the API every shell exposes. No Electron here. */
 export function createHub(opts: HubOptions): Hub {
   const connections = new Set<ConnectionState>();
+  // Set once the context is made: "This computer" may report its node before.
+  const started: { ctx?: HubContext } = {};
   const broadcast: Broadcast = (event, payload) => {
+    // A node is back: applies of its cluster that wait for nodes try again.
+    if (event === 'node.state') {
+      const { clusterId, node } = payload as HubEvents['node.state'];
+      if (node.state === 'up') started.ctx?.config?.nodeUp(clusterId);
+    }
     for (const conn of connections) {
       // Nodes joined or left a cluster: open streams follow before the windows hear of it.
       if (event === 'clusters.changed') for (const sub of conn.subscriptions.values()) sub.sync();
@@ -119,6 +138,7 @@ export function createHub(opts: HubOptions): Hub {
     }
   };
   const ctx = startClusters(opts, broadcast);
+  started.ctx = ctx;
 
   return {
     connect(emit, isBehind) {
@@ -148,7 +168,9 @@ export function createHub(opts: HubOptions): Hub {
     },
     clusters: () => ctx.ready.then(() => ctx.clusters),
     close() {
-      // Tasks first: one in flight ends as closed, not as a link the hub itself cut.
+      // Tasks first: one in flight ends as closed, not as a link the hub itself cut. An apply
+      // goes on to its end or to `recovering` in its journal, without telling the windows.
+      ctx.config?.close();
       ctx.tasks?.close();
       // One path, each node once: "This computer" here, the SSH nodes by their manager, which
       // also keeps clusters still being loaded from starting.

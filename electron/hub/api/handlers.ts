@@ -1,6 +1,7 @@
 import type { Method } from '../../api';
 import { appHandlers } from './handlers/app';
 import { clusterHandlers } from './handlers/clusters';
+import { configHandlers } from './handlers/config';
 import type { HandlersOf } from './handlers/context';
 import { metricsHandlers } from './handlers/metrics';
 import { procsHandlers } from './handlers/procs';
@@ -17,4 +18,5 @@ export const hubHandlers: HandlersOf<Method> = {
   ...metricsHandlers,
   ...procsHandlers,
   ...tasksHandlers,
+  ...configHandlers,
 };

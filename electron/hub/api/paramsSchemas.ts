@@ -2,6 +2,7 @@ import type { Method } from '../../api';
 import { appSchemas } from './schemas/app';
 import { clusterSchemas } from './schemas/clusters';
 import type { SchemasOf } from './schemas/common';
+import { configSchemas } from './schemas/config';
 import { metricsSchemas } from './schemas/metrics';
 import { procsSchemas } from './schemas/procs';
 import { tasksSchemas } from './schemas/tasks';
@@ -15,4 +16,5 @@ export const hubParamsSchemas: SchemasOf<Method> = {
   ...metricsSchemas,
   ...procsSchemas,
   ...tasksSchemas,
+  ...configSchemas,
 };

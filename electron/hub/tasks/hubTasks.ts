@@ -7,7 +7,7 @@ import { TaskRecordStore } from './taskRecord';
 import { TaskRunner, type TaskRunnerOptions } from './taskRunner';
 
 /** The workstation's login; a user with no passwd entry (some containers) falls back to $USER. */
-function localUser(): string {
+export function localUser(): string {
   try {
     return userInfo().username;
   } catch {

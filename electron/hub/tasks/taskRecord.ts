@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TaskRecord } from '../../api';
+import { applyNodePhaseSchema } from '../api/schemas/config';
 import { taskActionSchema, taskTargetSchema } from '../api/schemas/tasks';
 import { messageOf } from '../errors';
 import { JsonFileError, readJsonFile, writeJsonFileAtomic } from '../store/jsonFile';
@@ -11,13 +12,26 @@ export const MAX_RECORDED_TASKS = 1000;
 const text = z.string().max(10_000);
 const time = z.number().int().nonnegative();
 
+const configureAction = z.strictObject({
+  kind: z.literal('configure'),
+  applyId: z.string().min(1).max(200),
+  rollbackOf: z.string().min(1).max(200).optional(),
+});
+const progress = z.strictObject({
+  nodeId: z.string().min(1).max(200),
+  nodeName: text,
+  phase: applyNodePhaseSchema,
+  text,
+});
+
 const recordSchema: z.ZodType<TaskRecord> = z.strictObject({
   id: z.string().min(1).max(200),
   clusterId: z.string().min(1).max(200),
   nodeId: z.string().min(1).max(200),
   nodeName: text,
-  action: taskActionSchema,
-  target: taskTargetSchema,
+  action: z.union([taskActionSchema, configureAction]),
+  target: z.union([taskTargetSchema, z.strictObject({ files: z.array(z.string().max(200)).max(1000) })]),
+  progress: z.array(progress).max(10_000).optional(),
   command: text.optional(),
   // Only ended tasks are kept: one running when mosdesk stopped was ended by its close.
   state: z.enum(['done', 'declined', 'failed', 'timed-out']),

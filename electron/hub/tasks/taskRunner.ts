@@ -61,6 +61,8 @@ export class TaskRunner {
   private readonly live = new Map<string, LiveTask>();
   private readonly queues = new Map<string, LiveTask[]>();
   private readonly running = new Map<string, number>();
+  /** Tasks run elsewhere (applies of /etc/mosix) that have not ended, by id. */
+  private readonly outside = new Map<string, TaskRecord>();
   private readonly sleeper = new Sleeper();
   private readonly timing: TaskTiming;
   private readonly perCluster: number;
@@ -105,10 +107,26 @@ export class TaskRunner {
     return queued;
   }
 
+  /**
+   * Shows a task that runs elsewhere (an apply runs itself and keeps its own journal): listed
+   * while it runs, recorded once it has ended, announced each time. One that has not ended when
+   * the hub closes is not recorded: its own journal brings it back at the next start.
+   */
+  show(task: TaskRecord): void {
+    if (this.closed) return;
+    if (task.state === 'queued' || task.state === 'running') this.outside.set(task.id, structuredClone(task));
+    else {
+      this.outside.delete(task.id);
+      this.opts.record.add(task);
+    }
+    this.opts.onChange(structuredClone(task));
+  }
+
   /** Queued and running tasks, then the record's, newest first. */
   list(limit?: number): TaskRecord[] {
-    const live = [...this.live.values()].reverse().map((t) => structuredClone(t.record));
-    const all = [...live, ...this.opts.record.list()];
+    const live = [...this.live.values()].map((t) => structuredClone(t.record));
+    const running = [...live, ...[...this.outside.values()].map((t) => structuredClone(t))];
+    const all = [...running.sort((a, b) => b.createdAt - a.createdAt), ...this.opts.record.list()];
     return limit === undefined ? all : all.slice(0, limit);
   }
 
@@ -131,6 +149,7 @@ export class TaskRunner {
       this.finish(task, { state: 'failed', outcome });
     }
     this.queues.clear();
+    this.outside.clear();
     this.sleeper.wakeAll();
   }
 

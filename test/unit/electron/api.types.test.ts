@@ -52,6 +52,11 @@ describe('hub API name tables', () => {
       'clusters.configure',
       'clusters.list',
       'clusters.remove',
+      'config.applies',
+      'config.apply',
+      'config.backups',
+      'config.read',
+      'config.rollback',
       'hostkeys.answer',
       'hostkeys.forget',
       'hostkeys.pending',
@@ -74,6 +79,7 @@ describe('hub API name tables', () => {
     ]);
     expect(Object.keys(EVENTS).sort()).toEqual([
       'clusters.changed',
+      'config.apply.changed',
       'hostkey.prompt',
       'hostkey.resolved',
       'metrics.batch',

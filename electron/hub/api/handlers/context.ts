@@ -1,5 +1,6 @@
 import type { AppInfo, Method, Params, Result } from '../../../api';
 import type { Cluster } from '../../clusters/cluster';
+import type { ConfigService } from '../../config/configService';
 import type { SshClusters } from '../../clusters/sshClusters';
 import { HubError } from '../../errors';
 import type { NodeSession } from '../../nodes/nodeSession';
@@ -18,6 +19,8 @@ export interface HubContext {
   notices: NoticeBoard;
   /** Every action as a task; absent in hubs made by some tests. */
   tasks?: TaskRunner;
+  /** /etc/mosix reads, applies and rollbacks; absent in hubs made by some tests. */
+  config?: ConfigService;
 }
 
 /** A group's handlers, each typed by its method. */
