@@ -36,6 +36,12 @@ export const METHOD_KINDS = {
   'job.output': 'read',
   'job.forget': 'action',
   'cluster.map': 'read',
+  'config.read': 'read',
+  'config.backup': 'read',
+  // Writes to /etc/mosix: never retried; an apply reads the node again to learn what happened.
+  'config.stage': 'action',
+  'config.switch': 'action',
+  'config.discard': 'action',
 } as const satisfies Record<AgentMethod, 'read' | 'action'>;
 
 /**

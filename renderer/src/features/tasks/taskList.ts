@@ -26,6 +26,10 @@ export function drawerLine(tasks: readonly TaskRecord[]): string {
 /** "freeze 4711 on node2", "SIGKILL to Job ID 7 of alice on node3". */
 export function actionText(t: TaskRecord): string {
   const a = t.action;
+  if (a.kind === 'configure') {
+    const files = 'files' in t.target ? t.target.files.length : 0;
+    return `${a.rollbackOf ? 'roll back' : 'apply'} /etc/mosix (${files} file${files === 1 ? '' : 's'}) on ${t.nodeName}`;
+  }
   const verb =
     a.kind === 'signal'
       ? `SIG${a.signal} to`
@@ -39,7 +43,11 @@ export function actionText(t: TaskRecord): string {
             ? 'send home'
             : a.kind;
   const target =
-    'pid' in t.target ? String(t.target.pid) : `Job ID ${t.target.jobId}${t.target.user ? ` of ${t.target.user}` : ''}`;
+    'pid' in t.target
+      ? String(t.target.pid)
+      : 'jobId' in t.target
+        ? `Job ID ${t.target.jobId}${t.target.user ? ` of ${t.target.user}` : ''}`
+        : '';
   const to = a.kind === 'migrate' ? ` to ${a.to}` : '';
   return `${verb} ${target} on ${t.nodeName}${to}`;
 }
