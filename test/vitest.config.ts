@@ -14,6 +14,7 @@ const SSH_CLUSTER_TESTS = [
   'test/integration/hub/passwordLogin.test.ts',
   'test/integration/hub/pamLogin.test.ts',
   'test/integration/hub/clusterProcs.test.ts',
+  'test/integration/hub/configApply.test.ts',
 ];
 
 /**
