@@ -28,7 +28,7 @@ export function select(sel: Selection, order: readonly string[], key: string, mo
 }
 
 /** The selection without rows that are gone (a process that exited cannot stay selected). */
-export function keepPresent(sel: Selection, present: ReadonlySet<string>): Selection {
+export function keepPresent(sel: Selection, present: { has(key: string): boolean }): Selection {
   if ([...sel.keys].every((k) => present.has(k))) return sel;
   const keys = new Set([...sel.keys].filter((k) => present.has(k)));
   return { keys, anchor: sel.anchor !== null && present.has(sel.anchor) ? sel.anchor : null };

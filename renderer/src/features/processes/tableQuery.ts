@@ -1,9 +1,10 @@
 /**
  * What the process table shows of the cluster's processes: filter chips, the search, the sort and
- * the tree. Pure: the whole table in, the rows to draw out, so 20,000 rows are one pass.
+ * the tree. Pure: the whole table in, the rows to draw out.
  */
-import { type ColumnId, columnById } from './columns';
+import type { ColumnId } from './columns';
 import type { ProcEntry } from './procEntry';
+import { comparator, nodeRanks, sortedRow } from './rowSort';
 
 /** A filter chip; several chips of one kind are alternatives (node A or node B), kinds combine (and). */
 export type Chip =
@@ -50,42 +51,46 @@ function chipMatches(chip: Chip, e: ProcEntry): boolean {
   }
 }
 
-/** Whether the entry passes every kind of chip (any chip of a kind will do) and the search. */
-export function matches(e: ProcEntry, chips: readonly Chip[], search: string): boolean {
+/** Lower-cased once per row object (a changed row is a new object), not once per keystroke per row. */
+const lowered = new WeakMap<ProcEntry['row'], { command: string; user: string }>();
+
+function searchText(r: ProcEntry['row']): { command: string; user: string } {
+  let text = lowered.get(r);
+  if (!text) lowered.set(r, (text = { command: r.command.toLowerCase(), user: r.user.toLowerCase() }));
+  return text;
+}
+
+/**
+ * The chips and the search as one test, grouped and lower-cased once for the whole table: every
+ * kind of chip must pass (any chip of a kind will do), then the search.
+ */
+export function rowFilter(chips: readonly Chip[], search: string): (e: ProcEntry) => boolean {
   const kinds = new Map<Chip['kind'], Chip[]>();
   for (const chip of chips) kinds.set(chip.kind, [...(kinds.get(chip.kind) ?? []), chip]);
-  for (const group of kinds.values()) if (!group.some((chip) => chipMatches(chip, e))) return false;
-  if (search === '') return true;
-  const s = search.toLowerCase();
-  return e.row.command.toLowerCase().includes(s) || e.row.user.toLowerCase().includes(s) || String(e.row.pid) === s;
-}
-
-type Keyed = { entry: ProcEntry; key: number | string };
-
-function compare(a: Keyed, b: Keyed, descending: boolean): number {
-  const by = a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-  // Ties keep a stable, meaningful order: node, then PID.
-  const tie = a.entry.nodeName.localeCompare(b.entry.nodeName) || a.entry.row.pid - b.entry.row.pid;
-  return (descending ? -by : by) || tie;
-}
-
-function sorted(entries: readonly ProcEntry[], query: TableQuery): ProcEntry[] {
-  const column = columnById.get(query.sort.column);
-  if (!column) return [...entries];
-  const keyed = entries.map((entry) => ({ entry, key: column.sortKey(entry) }));
-  keyed.sort((a, b) => compare(a, b, query.sort.descending));
-  return keyed.map((k) => k.entry);
+  const groups = [...kinds.values()];
+  const s = search.trim().toLowerCase();
+  return (e) => {
+    for (const group of groups) if (!group.some((chip) => chipMatches(chip, e))) return false;
+    if (s === '') return true;
+    const text = searchText(e.row);
+    return text.command.includes(s) || text.user.includes(s) || String(e.row.pid) === s;
+  };
 }
 
 /** Depth-first, each node's processes under their parents; a parent filtered out leaves its children at the top. */
-function tree(ordered: readonly ProcEntry[]): TableRow[] {
-  const present = new Set(ordered.map((e) => e.key));
+export function tree(ordered: readonly TableRow[]): TableRow[] {
+  const present = new Set<string>();
+  for (const r of ordered) present.add(r.entry.key);
   const children = new Map<string, ProcEntry[]>();
   const roots: ProcEntry[] = [];
-  for (const e of ordered) {
+  for (const { entry: e } of ordered) {
     const parent = `${e.nodeId}/${e.row.ppid}`;
-    if (e.row.ppid !== e.row.pid && present.has(parent)) children.set(parent, [...(children.get(parent) ?? []), e]);
-    else roots.push(e);
+    if (e.row.ppid === e.row.pid || !present.has(parent)) roots.push(e);
+    else {
+      const kids = children.get(parent);
+      if (kids) kids.push(e);
+      else children.set(parent, [e]);
+    }
   }
   const out: TableRow[] = [];
   const stack: TableRow[] = roots.map((entry) => ({ entry, depth: 0 })).reverse();
@@ -98,11 +103,14 @@ function tree(ordered: readonly ProcEntry[]): TableRow[] {
   return out;
 }
 
-/** The rows to draw, in order. */
+/** The rows to draw, in order: the whole table sorted afresh (rowOrder.ts keeps it up to date cheaply). */
 export function tableRows(entries: Iterable<ProcEntry>, query: TableQuery): TableRow[] {
-  const kept = [...entries].filter((e) => matches(e, query.chips, query.search.trim()));
-  const ordered = sorted(kept, query);
-  return query.tree ? tree(ordered) : ordered.map((entry) => ({ entry, depth: 0 }));
+  const all = [...entries];
+  const keep = rowFilter(query.chips, query.search);
+  const ranks = nodeRanks(all);
+  const kept = all.filter(keep).map((e) => sortedRow(e, query.sort.column, ranks));
+  kept.sort(comparator(query.sort.descending));
+  return query.tree ? tree(kept) : kept;
 }
 
 /** How many processes on how many nodes: what a confirmation says before an action on many. */

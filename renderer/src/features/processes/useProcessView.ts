@@ -2,9 +2,21 @@ import { computed, ref, shallowRef, watch, type Ref } from 'vue';
 import { COLUMN_IDS, type ColumnId, shownColumns } from './columns';
 import { useProcsStore } from './procsStore';
 import { keepPresent, NO_SELECTION, select, type SelectMode, type Selection } from './selection';
-import { type Chip, type TableQuery, tableRows } from './tableQuery';
+import type { ProcEntry } from './procEntry';
+import { nextOrder, type RowOrder } from './rowOrder';
+import type { Chip, TableQuery } from './tableQuery';
 
 const COLUMNS_KEY = 'mosdesk.processColumns';
+
+/** The distinct non-null values of one field over the table, in one pass without copies. */
+function distinct<T>(entries: ReadonlyMap<string, ProcEntry>, of: (e: ProcEntry) => T | null): T[] {
+  const seen = new Set<T>();
+  for (const e of entries.values()) {
+    const v = of(e);
+    if (v !== null) seen.add(v);
+  }
+  return [...seen];
+}
 
 function rememberedColumns(): string[] | null {
   try {
@@ -16,10 +28,36 @@ function rememberedColumns(): string[] | null {
   }
 }
 
+const FIRST_QUERY: TableQuery = { chips: [], search: '', sort: { column: 'cpu', descending: true }, tree: false };
+
+/** The users and Job IDs the filter bar offers as chips. */
+function chipChoices(table: () => ReadonlyMap<string, ProcEntry>) {
+  return {
+    users: computed(() => distinct(table(), (e) => e.row.user).sort()),
+    jobIds: computed(() => distinct(table(), (e) => e.row.jobId).sort((a, b) => a - b)),
+  };
+}
+
+/**
+ * The rows to draw, each from the last (a batch merges its changed rows in: rowOrder.ts), and
+ * whether a key is among them without a set of 20,000 keys: a process that exited or is filtered
+ * out cannot stay selected or under the cursor.
+ */
+function liveRows(table: () => ReadonlyMap<string, ProcEntry>, query: Ref<TableQuery>) {
+  let last: RowOrder | null = null;
+  const rows = computed(() => (last = nextOrder(last, table(), query.value)).rows);
+  const has = (key: string): boolean => {
+    const e = table().get(key);
+    return e !== undefined && last !== null && last.passes(e);
+  };
+  return { rows, shown: { has } };
+}
+
 /** One process view's state: its query, the rows it draws, the selection and the keyboard's row. */
 export function useProcessView(clusterId: Ref<string>, nodeId?: Ref<string | undefined>) {
   const store = useProcsStore();
-  const query = ref<TableQuery>({ chips: [], search: '', sort: { column: 'cpu', descending: true }, tree: false });
+  // Replaced whole on every change, never mutated: no reactive proxy for the sort to read through.
+  const query = shallowRef<TableQuery>(FIRST_QUERY);
   const columns = shallowRef(shownColumns(rememberedColumns()));
   const selection = shallowRef<Selection>(NO_SELECTION);
   const cursor = ref<string | null>(null);
@@ -30,21 +68,20 @@ export function useProcessView(clusterId: Ref<string>, nodeId?: Ref<string | und
     { immediate: true },
   );
 
+  // Read only when an action needs the whole table: a batch does not copy 20,000 entries.
   const entries = computed(() => [...store.table.entries.values()]);
-  const rows = computed(() => tableRows(entries.value, query.value));
+  const count = computed(() => store.table.entries.size);
+  const { rows, shown } = liveRows(() => store.table.entries, query);
   const order = computed(() => rows.value.map((r) => r.entry.key));
-  // A process that exited cannot stay selected or under the cursor.
-  watch(order, (keys) => {
-    const present = new Set(keys);
-    selection.value = keepPresent(selection.value, present);
-    if (cursor.value !== null && !present.has(cursor.value)) cursor.value = keys[0] ?? null;
+  watch(rows, (now) => {
+    selection.value = keepPresent(selection.value, shown);
+    if (cursor.value !== null && !shown.has(cursor.value)) cursor.value = now[0]?.entry.key ?? null;
   });
 
-  const selectedEntries = computed(() => entries.value.filter((e) => selection.value.keys.has(e.key)));
-  const users = computed(() => [...new Set(entries.value.map((e) => e.row.user))].sort());
-  const jobIds = computed(() =>
-    [...new Set(entries.value.flatMap((e) => (e.row.jobId === null ? [] : [e.row.jobId])))].sort((a, b) => a - b),
+  const selectedEntries = computed(() =>
+    selection.value.keys.size === 0 ? [] : entries.value.filter((e) => selection.value.keys.has(e.key)),
   );
+  const { users, jobIds } = chipChoices(() => store.table.entries);
 
   function pick(key: string, mode: SelectMode): void {
     selection.value = select(selection.value, order.value, key, mode);
@@ -77,7 +114,7 @@ export function useProcessView(clusterId: Ref<string>, nodeId?: Ref<string | und
   const setTree = (tree: boolean) => (query.value = { ...query.value, tree });
 
   return {
-    ...{ store, query, columns, selection, cursor, rows, entries, selectedEntries, users, jobIds },
+    ...{ store, query, columns, selection, cursor, rows, entries, count, selectedEntries, users, jobIds },
     ...{ pick, sortBy, moveCursor, setColumns, setChips, setSearch, setTree },
   };
 }

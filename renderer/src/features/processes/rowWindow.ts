@@ -1,0 +1,60 @@
+/**
+ * Which rows of a fixed-height table are in the DOM: those in view and a few either side. With
+ * every row the same height this is arithmetic, so nothing is measured and nothing is kept per
+ * row (a virtualizer's per-row measurements were rebuilt for all 20,000 rows on every batch).
+ */
+import { computed, onBeforeUnmount, onMounted, ref, type Ref } from 'vue';
+
+export interface RowRange {
+  /** First row drawn, and one past the last. */
+  first: number;
+  end: number;
+}
+
+/** Pure: the rows to draw for this scroll position and viewport height. */
+export function rowRange(
+  scrollTop: number,
+  viewport: number,
+  count: number,
+  rowPx: number,
+  overscan: number,
+): RowRange {
+  const first = Math.max(0, Math.min(count, Math.floor(scrollTop / rowPx)) - overscan);
+  const end = Math.min(count, Math.ceil((scrollTop + viewport) / rowPx) + overscan);
+  return { first, end: Math.max(first, end) };
+}
+
+/** The scroll position that brings row `index` fully into view, moving as little as it can. */
+export function scrollToShow(index: number, scrollTop: number, viewport: number, rowPx: number): number {
+  const top = index * rowPx;
+  if (top < scrollTop) return top;
+  if (top + rowPx > scrollTop + viewport) return Math.max(0, top + rowPx - viewport);
+  return scrollTop;
+}
+
+/** The rows to draw in `scroller` as it scrolls and resizes; `first`/`end` change only when a row comes or goes. */
+export function useRowWindow(scroller: Ref<HTMLElement | null>, count: () => number, rowPx: number, overscan: number) {
+  const top = ref(0);
+  const height = ref(0);
+  const range = computed(() => rowRange(top.value, height.value, count(), rowPx, overscan));
+  const first = computed(() => range.value.first);
+  const end = computed(() => range.value.end);
+  const onScroll = () => (top.value = scroller.value?.scrollTop ?? 0);
+  const resized = new ResizeObserver(() => (height.value = scroller.value?.clientHeight ?? 0));
+  onMounted(() => {
+    const el = scroller.value;
+    if (!el) return;
+    el.addEventListener('scroll', onScroll, { passive: true });
+    resized.observe(el);
+    height.value = el.clientHeight;
+  });
+  onBeforeUnmount(() => {
+    scroller.value?.removeEventListener('scroll', onScroll);
+    resized.disconnect();
+  });
+  function reveal(index: number): void {
+    const el = scroller.value;
+    if (el) el.scrollTop = scrollToShow(index, el.scrollTop, el.clientHeight, rowPx);
+  }
+  return { first, end, reveal };
+}
