@@ -50,6 +50,8 @@ export interface Started {
 export class ConfigService {
   /** Applies with a run or a recovery in progress: never two at once on one apply. */
   private readonly busy = new Set<string>();
+  /** Applies asked to recover again while an attempt was running. */
+  private readonly again = new Set<string>();
   private readonly runs = new Set<Promise<void>>();
   private closed = false;
   private readonly ctx: ApplyContext;
@@ -169,13 +171,19 @@ export class ConfigService {
   }
 
   private track(applyId: string, run: () => Promise<void>): void {
-    if (this.busy.has(applyId)) return;
+    if (this.busy.has(applyId)) {
+      // A node came back while an attempt runs that may have passed it already: one more after it.
+      this.again.add(applyId);
+      return;
+    }
     this.busy.add(applyId);
     const done = run()
       .catch((err: unknown) => this.opts.log.warn(`apply ${applyId} broke`, err))
       .finally(() => {
         this.busy.delete(applyId);
         this.runs.delete(done);
+        const apply = this.opts.journal.get(applyId);
+        if (this.again.delete(applyId) && apply?.state === 'recovering') this.recover(apply);
       });
     this.runs.add(done);
   }

@@ -246,4 +246,51 @@ describe('a hub killed in the middle of an apply', () => {
     await allUp(hub);
     await nothingPending(hub, clusterId);
   }, 120_000);
+
+  /**
+   * Lets node k's agent take its lock for the stage it waits to do, and takes the lock back the
+   * moment that stage lets go of it, so the switch that follows waits. Resolves with whether it did.
+   */
+  function holdAfterStage(k: number): Promise<boolean> {
+    const program = [
+      "const fs = require('fs');",
+      "const p = '/etc/mosix/.mosdesk/lock';",
+      'const until = Date.now() + 20000;',
+      'fs.rmSync(p, { force: true });',
+      "for (; Date.now() < until; ) { try { if (fs.readFileSync(p, 'utf8').trim()) break; } catch {} }",
+      "for (; Date.now() < until; ) { try { fs.writeFileSync(p, '1\\n', { flag: 'wx' }); process.stdout.write('held'); break; } catch {} }",
+    ].join('\n');
+    return on.cluster.run(k, ['node', '-e', program]).then((r) => r.stdout === 'held');
+  }
+
+  it('killed mid-switch: each node has all old or all new files, and the next hub finishes the switch', async () => {
+    hub ??= await childHub();
+    await allUp(hub);
+    const changes = await mapChange(hub, MAP(6), clusterId);
+    const old = (await mapsOnNodes())[3];
+    await lock(4);
+    const { applyId } = await hub.ok('config.apply', { clusterId, nodes: changes });
+    await hub.waitEvent(
+      'config.apply.changed',
+      (p) => p.apply.applyId === applyId && p.apply.nodes.map((n) => n.phase).join() === 'staged,staged,staged,staging',
+    );
+    const held = holdAfterStage(4);
+    await hub.waitEvent(
+      'config.apply.changed',
+      (p) =>
+        p.apply.applyId === applyId &&
+        p.apply.nodes.map((n) => n.phase).join() === 'switched,switched,switched,switching',
+    );
+    await hub.kill9();
+    hub = undefined;
+    expect(await held).toBe(true);
+    expect(await mapsOnNodes()).toEqual([MAP(6), MAP(6), MAP(6), old]);
+    await unlock(4);
+
+    hub = await childHub();
+    const apply = await ended(hub, applyId);
+    expect(apply).toMatchObject({ state: 'done', decided: 'switch' });
+    expect(await mapsOnNodes()).toEqual([MAP(6), MAP(6), MAP(6), MAP(6)]);
+    await nothingPending(hub, clusterId);
+  }, 120_000);
 });

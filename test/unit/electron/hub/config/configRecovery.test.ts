@@ -141,6 +141,28 @@ describe('recovery of an apply cut short', () => {
     expect(f.cluster.nodes.map(mapOf)).toEqual([NEW, NEW, NEW]);
   });
 
+  it('tries again when a node comes back during an attempt that has already passed it', async () => {
+    const f = await killAt(
+      (c) => ['n2', 'n3'].forEach((id) => c.byId(id).hangBefore.add('switch')),
+      ['switched', 'switching', 'switching'],
+    );
+    const n3 = f.cluster.byId('n3');
+    n3.up = false;
+    const next = serviceOn(f.cluster, f.dir);
+    await next.service.start();
+    // n3 was found away; it is back before the attempt ends (n2 is still being read).
+    const n2 = f.cluster.byId('n2');
+    const read = n2.read.bind(n2);
+    n2.read = async () => {
+      n3.up = true;
+      next.service.nodeUp('lab');
+      return read();
+    };
+    await next.service.idle();
+    expect(next.service.applies('lab')[0]).toMatchObject({ applyId: f.applyId, state: 'done' });
+    expect(f.cluster.nodes.map(mapOf)).toEqual([NEW, NEW, NEW]);
+  });
+
   it('says so when the journal is damaged, and moves it aside', async () => {
     const f = fixture(1);
     writeFileSync(join(f.dir, 'config-applies.json'), '{ not json');
