@@ -189,4 +189,25 @@ describe('the configure wizard on a test cluster', () => {
     for (const k of [1, 2, 3, 4]) expect(await readOn(k, 'mosix.map')).toBeNull();
     await shot('configure-rolled-back');
   }, 120_000);
+
+  it('will not apply while a node is dead, and says which and why', async () => {
+    await cluster.linkDown(4);
+    try {
+      const dead = page.locator(`[data-testid="sidebar-node"][data-node-id="${nodeIds.get(4)}"][data-state="dead"]`);
+      await expect.poll(() => dead.count(), { timeout: 30_000 }).toBe(1);
+      await page.getByTestId('tab-map').click();
+      await page.getByTestId('tab-configure').click();
+      await step('queue').click();
+      await page.locator('[data-testid="step-queue"] [data-field="priority"]').fill('20');
+      // The review reads every node again when it opens.
+      await step('review').click();
+      await expect
+        .poll(() => page.getByTestId('apply-blocked').innerText(), { timeout: 15_000 })
+        .toMatch(/node4 could not be read/);
+      expect(await page.getByTestId('apply-config').isDisabled()).toBe(true);
+      await shot('configure-dead-node');
+    } finally {
+      await cluster.linkUp(4);
+    }
+  }, 90_000);
 });

@@ -155,10 +155,11 @@ describe('job control from the table', () => {
     await runJobOnNode(cluster, 4, 42, ['sleep', '1101']);
     const members = page.locator('[data-testid="process-table"] [role="row"]:has([data-column="jobid"]:text-is("42"))');
     await page.getByTestId('process-search').fill('sleep 110');
-    await expect.poll(() => members.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    // Each node's rows come in its own batch: wait until both nodes have shown theirs.
+    const nodesShown = async () =>
+      new Set(await members.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-node-id')))).size;
+    await expect.poll(nodesShown, { timeout: 10_000 }).toBe(2);
     const count = await members.count();
-    const nodes = new Set(await members.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-node-id'))));
-    expect(nodes.size).toBe(2);
     await menuOn(rowOf(1, a), 'job-signal-KILL');
     const dialog = page.getByTestId('process-confirm');
     await expect
