@@ -51,12 +51,15 @@ describe('busyRetryDelay', () => {
 });
 
 describe('METHOD_KINDS', () => {
-  it('calls every proc.* and the job changes actions, and the rest reads', () => {
+  it('calls every proc.*, the job changes and the /etc/mosix writes actions, and the rest reads', () => {
     const actions = Object.entries(METHOD_KINDS)
       .filter(([, kind]) => kind === 'action')
       .map(([m]) => m)
       .sort();
     expect(actions).toEqual([
+      'config.discard',
+      'config.stage',
+      'config.switch',
       'job.forget',
       'job.run',
       'proc.checkpoint',
