@@ -7,42 +7,14 @@ import { AgentCallError, HubError } from '../errors';
 import type { HubLog } from '../log';
 import { describeIssue } from '../store/jsonFile';
 import { isNotificationMethod, notificationSchemas, rpcErrorSchema } from './agentSchemas';
+import { METHOD_KINDS } from './methodKinds';
 import type { AgentTransport } from './transport';
+
+export { METHOD_KINDS };
 
 /** Agent replies can be large (process tables), but never unbounded. */
 const MAX_REPLY_BYTES = 32 * 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 10_000;
-
-/**
- * What each agent method does to the node, so the client knows what it may send again. A read
- * changes nothing the user chose (a stream of this session counts as a read); an action does,
- * and is never repeated unasked. `satisfies` makes a new method say which it is.
- */
-export const METHOD_KINDS = {
-  hello: 'read',
-  ping: 'read',
-  'metrics.read': 'read',
-  'status.read': 'read',
-  subscribe: 'read',
-  unsubscribe: 'read',
-  'procs.list': 'read',
-  'proc.freeze': 'action',
-  'proc.continue': 'action',
-  'proc.signal': 'action',
-  'proc.migrate': 'action',
-  'proc.checkpoint': 'action',
-  'job.run': 'action',
-  'jobs.list': 'read',
-  'job.output': 'read',
-  'job.forget': 'action',
-  'cluster.map': 'read',
-  'config.read': 'read',
-  'config.backup': 'read',
-  // Writes to /etc/mosix: never retried; an apply reads the node again to learn what happened.
-  'config.stage': 'action',
-  'config.switch': 'action',
-  'config.discard': 'action',
-} as const satisfies Record<AgentMethod, 'read' | 'action'>;
 
 /**
  * Requests sent to one agent and not yet answered; the rest wait here, in order. It is the
