@@ -40,17 +40,21 @@ export function useRowWindow(scroller: Ref<HTMLElement | null>, count: () => num
   const first = computed(() => range.value.first);
   const end = computed(() => range.value.end);
   const onScroll = () => (top.value = scroller.value?.scrollTop ?? 0);
-  const resized = new ResizeObserver(() => (height.value = scroller.value?.clientHeight ?? 0));
+  const measure = () => (height.value = scroller.value?.clientHeight ?? 0);
+  // Without ResizeObserver (jsdom in the unit tests), the window's resizes are the next best signal.
+  const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : undefined;
   onMounted(() => {
     const el = scroller.value;
     if (!el) return;
     el.addEventListener('scroll', onScroll, { passive: true });
-    resized.observe(el);
-    height.value = el.clientHeight;
+    if (resized) resized.observe(el);
+    else window.addEventListener('resize', measure);
+    measure();
   });
   onBeforeUnmount(() => {
     scroller.value?.removeEventListener('scroll', onScroll);
-    resized.disconnect();
+    resized?.disconnect();
+    window.removeEventListener('resize', measure);
   });
   function reveal(index: number): void {
     const el = scroller.value;
