@@ -79,8 +79,12 @@ export function nodeFilesAfter(draft: ConfigDraft, nodeId: string, now: ConfigFi
 
 /** What to send a node's `config.stage`: each file that differs, with the sha256 it was read at. */
 export function nodeChanges(draft: ConfigDraft, nodeId: string, snapshot: ConfigSnapshot): ConfigChange[] {
+  return changesTo(snapshot, nodeFilesAfter(draft, nodeId, filesOf(snapshot)));
+}
+
+/** The changes that turn the files of `snapshot` into `after`. */
+export function changesTo(snapshot: ConfigSnapshot, after: ReadonlyMap<string, string>): ConfigChange[] {
   const now = filesOf(snapshot);
-  const after = nodeFilesAfter(draft, nodeId, now);
   const shaOf = new Map(snapshot.files.flatMap((f) => (f.present ? [[f.name, f.sha256] as const] : [])));
   const names = new Set([...now.keys(), ...after.keys()]);
   return [...names]
@@ -91,12 +95,16 @@ export function nodeChanges(draft: ConfigDraft, nodeId: string, snapshot: Config
 
 /** The draft's problems on every node, each said once (validation without the node's facts: the agent checks those when it stages). */
 export function draftIssues(draft: ConfigDraft, perNode: ReadonlyMap<string, ConfigFiles>): ConfigIssue[] {
-  const seen = new Map<string, ConfigIssue>();
-  const add = (issue: ConfigIssue) => seen.set(`${issue.file}\u0000${issue.line ?? ''}\u0000${issue.message}`, issue);
   // From scratch with no node read yet, the draft is still checked on its own.
   const nodes = perNode.size ? [...perNode] : [['', new Map<string, string>()] as const];
-  for (const [nodeId, now] of nodes) {
-    const { files, error } = renderForNode(draft, nodeId, now);
+  return renderedIssues(nodes.map(([nodeId, now]) => renderForNode(draft, nodeId, now)));
+}
+
+/** The problems of each node's rendered files, each said once. */
+export function renderedIssues(rendered: Iterable<{ files: ConfigFiles; error?: string }>): ConfigIssue[] {
+  const seen = new Map<string, ConfigIssue>();
+  const add = (issue: ConfigIssue) => seen.set(`${issue.file}\u0000${issue.line ?? ''}\u0000${issue.message}`, issue);
+  for (const { files, error } of rendered) {
     if (error) add({ file: 'partners/', severity: 'error', message: error });
     else validateConfig(files).forEach(add);
   }

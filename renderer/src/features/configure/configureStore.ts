@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia';
 import { reactive, ref } from 'vue';
-import { useMapStore } from '../map/mapStore';
 import { applyEnded, useConfigApi, type ConfigApply } from './configApi';
 import { draftFromNodes, emptyDraft, type ConfigDraft } from './configDraft';
 import { draftViews } from './draftViews';
@@ -15,13 +14,12 @@ export const useConfigureStore = defineStore('configure', () => {
   const api = useConfigApi();
   const clusterId = ref<string | null>(null);
   const { reads, loadError, backups, read } = useNodeReads(api);
-  const maps = useMapStore();
   const draft = ref<ConfigDraft | null>(null);
   const source = ref<'nodes' | 'scratch'>('nodes');
   const step = ref<StepId>('nodes');
   const apply = ref<ConfigApply | null>(null);
 
-  const { perNode, unreadable, drift, issues, byStep, errors, changes } = draftViews(reads, draft);
+  const { perNode, after, unreadable, drift, issues, byStep, errors, changes } = draftViews(reads, draft);
 
   /** Opens the wizard on a cluster: reads its nodes and starts from what they have. */
   async function open(id: string): Promise<void> {
@@ -57,16 +55,13 @@ export const useConfigureStore = defineStore('configure', () => {
     if (apply.value?.applyId !== view.applyId) return;
     apply.value = view;
     // The nodes have new files (or not): what the review compares against must be read again.
-    if (applyEnded(view) && clusterId.value) {
-      void read(clusterId.value);
-      void maps.refresh(clusterId.value);
-    }
+    if (applyEnded(view) && clusterId.value) void read(clusterId.value);
   });
 
   // prettier-ignore
   return {
     clusterId, reads, loadError, draft, source, step, apply, backups,
-    perNode, unreadable, drift, issues, byStep, errors, changes,
+    perNode, after, unreadable, drift, issues, byStep, errors, changes,
     open, read, start, startApply, rollback,
   };
 });
