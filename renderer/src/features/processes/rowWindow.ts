@@ -24,6 +24,25 @@ export function rowRange(
   return { first, end: Math.max(first, end) };
 }
 
+/**
+ * Pure: which row each of `capacity` slots shows (-1: none). A row keeps its slot while it stays
+ * in the window, and a row scrolled in takes the slot of one scrolled out, so scrolling rewrites
+ * a few rows' text instead of building and removing their elements (`capacity` >= end - first).
+ */
+export function slotRows(first: number, end: number, capacity: number): number[] {
+  const out = new Array<number>(capacity);
+  for (let s = 0; s < capacity; s++) {
+    const i = first + ((((s - first) % capacity) + capacity) % capacity);
+    out[s] = i < end ? i : -1;
+  }
+  return out;
+}
+
+/** The most rows a viewport of `viewport` px can need drawn, whatever the scroll position. */
+export function slotCapacity(viewport: number, rowPx: number, overscan: number): number {
+  return Math.max(1, Math.ceil(viewport / rowPx) + 1 + 2 * overscan);
+}
+
 /** The scroll position that brings row `index` fully into view, moving as little as it can. */
 export function scrollToShow(index: number, scrollTop: number, viewport: number, rowPx: number): number {
   const top = index * rowPx;
@@ -39,6 +58,9 @@ export function useRowWindow(scroller: Ref<HTMLElement | null>, count: () => num
   const range = computed(() => rowRange(top.value, height.value, count(), rowPx, overscan));
   const first = computed(() => range.value.first);
   const end = computed(() => range.value.end);
+  const slots = computed(() =>
+    slotRows(range.value.first, range.value.end, slotCapacity(height.value, rowPx, overscan)),
+  );
   const onScroll = () => (top.value = scroller.value?.scrollTop ?? 0);
   const measure = () => (height.value = scroller.value?.clientHeight ?? 0);
   // Without ResizeObserver (jsdom in the unit tests), the window's resizes are the next best signal.
@@ -60,5 +82,5 @@ export function useRowWindow(scroller: Ref<HTMLElement | null>, count: () => num
     const el = scroller.value;
     if (el) el.scrollTop = scrollToShow(index, el.scrollTop, el.clientHeight, rowPx);
   }
-  return { first, end, reveal };
+  return { first, end, slots, reveal };
 }

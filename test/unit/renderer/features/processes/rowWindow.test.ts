@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { rowRange, scrollToShow } from '../../../../../renderer/src/features/processes/rowWindow';
+import {
+  rowRange,
+  scrollToShow,
+  slotCapacity,
+  slotRows,
+} from '../../../../../renderer/src/features/processes/rowWindow';
 
 describe('rowRange', () => {
   it.each<[string, number, number, number, { first: number; end: number }]>([
@@ -22,5 +27,34 @@ describe('scrollToShow', () => {
     ['a row below: just enough to show it whole', 20, 0, 264],
   ])('%s', (_name, index, scrollTop, want) => {
     expect(scrollToShow(index, scrollTop, 240, 24)).toBe(want);
+  });
+});
+
+describe('slotRows', () => {
+  it.each<[string, number, number, number, number[]]>([
+    ['the top: rows in their own slots', 0, 4, 4, [0, 1, 2, 3]],
+    ["scrolled by one: row 4 takes row 0's slot, the others stay", 1, 5, 4, [4, 1, 2, 3]],
+    ['scrolled by three', 3, 7, 4, [4, 5, 6, 3]],
+    ['the bottom: a slot left empty', 8, 11, 4, [8, 9, 10, -1]],
+    ['an empty table', 0, 0, 3, [-1, -1, -1]],
+  ])('%s', (_name, first, end, capacity, want) => {
+    expect(slotRows(first, end, capacity)).toEqual(want);
+  });
+
+  it('keeps every row of the window in one slot, and a row in the same slot as it scrolls', () => {
+    const capacity = slotCapacity(240, 24, 4);
+    let before: number[] | null = null;
+    for (let top = 0; top < 5000; top += 37) {
+      const { first, end } = rowRange(top, 240, 1000, 24, 4);
+      expect(end - first).toBeLessThanOrEqual(capacity);
+      const slots = slotRows(first, end, capacity);
+      expect(slots.filter((i) => i >= 0).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: end - first }, (_, k) => first + k),
+      );
+      if (before)
+        for (let s = 0; s < capacity; s++)
+          if (slots.includes(before[s]!) && before[s]! >= 0) expect(slots[s]).toBe(before[s]);
+      before = slots;
+    }
   });
 });
