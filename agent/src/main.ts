@@ -1,5 +1,5 @@
 import { configOpMain } from './config/opMain';
-import { createLinuxServices } from './engines/linux/services';
+import { selectEngine } from './engines/select';
 import { finishInterruptedAtStart } from './handlers/config';
 import { AGENT_VERSION, PROTOCOL_VERSION } from './protocol/version';
 import type { Logger } from './server/context';
@@ -29,9 +29,9 @@ async function main(argv: string[]): Promise<number> {
   }
   if (argv[0] === '--config-op' && argv.length === 1) return configOpMain(process.stdin, process.stdout);
   if (argv[0] === 'serve' && argv[1] === '--stdio' && argv.length === 2) {
-    const services = await createLinuxServices(log);
-    void finishInterruptedAtStart(services.user, log);
-    await serve(process.stdin, process.stdout, log, services);
+    const engine = await selectEngine(log);
+    void finishInterruptedAtStart(engine.user, log);
+    await serve(process.stdin, process.stdout, log, engine);
     return 0;
   }
   process.stderr.write(`${USAGE}\n`);

@@ -11,7 +11,7 @@ import { LineSplitter } from '../../agent/src/protocol/framing';
 import type { ProcRow } from '../../agent/src/protocol/procTypes';
 import type { Hello, MetricsSample } from '../../agent/src/protocol/types';
 import { AGENT_VERSION, MAX_LINE_BYTES, PROTOCOL_VERSION, READY_MARKER } from '../../agent/src/protocol/version';
-import { LINUX_REASONS } from '../../agent/src/handlers/capabilities';
+import { LINUX_REASONS } from '../../agent/src/engines/linux/capabilities';
 import { greetAgent } from '../../electron/hub/agents/greet';
 import type { AgentTransport } from '../../electron/hub/agents/transport';
 import type { connectOverSsh } from '../../electron/hub/nodes/sshConnector';
@@ -37,6 +37,7 @@ function helloFor(node: FleetNode): Hello {
     protocolVersion: PROTOCOL_VERSION,
     agentVersion: AGENT_VERSION,
     engine: 'linux',
+    engineReason: 'a synthetic agent: no node behind it',
     node: syntheticIdentity(node.k, node.hostname),
     user: { name: 'mosdesk', uid: 1000, isRoot: false },
     jobFreezeMethod: 'sigstop',

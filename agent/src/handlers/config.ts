@@ -32,7 +32,7 @@ async function finishInterrupted(access: ConfigWriteAccess): Promise<void> {
 }
 
 async function accessFor(ctx: Ctx): Promise<ConfigWriteAccess> {
-  const access = await writeAccess(ctx.services.user);
+  const access = await writeAccess(ctx.engine.user);
   await finishInterrupted(access);
   return access;
 }

@@ -1,8 +1,6 @@
 import { constants } from 'node:os';
 import { RpcError, RpcErrorCode } from '../protocol/errors';
 import { defineHandler, type HandlerGroup } from './define';
-import { LINUX_REASONS } from './capabilities';
-import { jobServices } from './jobServices';
 import type { Ctx } from '../server/context';
 
 function checkSignal(name: string): NodeJS.Signals {
@@ -15,10 +13,6 @@ function checkSignal(name: string): NodeJS.Signals {
   return name as NodeJS.Signals;
 }
 
-const unsupported = (reason: string) => async (): Promise<never> => {
-  throw new RpcError(RpcErrorCode.Unsupported, reason, { reason });
-};
-
 /** After an action: this session's process streams scan at once, so the change is seen now, not at the next tick. */
 async function thenNudge<T>(ctx: Ctx, action: Promise<T>): Promise<T> {
   const result = await action;
@@ -27,13 +21,15 @@ async function thenNudge<T>(ctx: Ctx, action: Promise<T>): Promise<T> {
 }
 
 export const controlHandlers = {
-  'proc.freeze': defineHandler('proc.freeze', (target, ctx) => thenNudge(ctx, jobServices(ctx).control.freeze(target))),
-  'proc.continue': defineHandler('proc.continue', (target, ctx) =>
-    thenNudge(ctx, jobServices(ctx).control.continue(target)),
-  ),
+  'proc.freeze': defineHandler('proc.freeze', (target, ctx) => thenNudge(ctx, ctx.engine.control.freeze(target))),
+  'proc.continue': defineHandler('proc.continue', (target, ctx) => thenNudge(ctx, ctx.engine.control.continue(target))),
   'proc.signal': defineHandler('proc.signal', ({ signal, ...target }, ctx) =>
-    thenNudge(ctx, jobServices(ctx).control.signal(target, checkSignal(signal))),
+    thenNudge(ctx, ctx.engine.control.signal(target, checkSignal(signal))),
   ),
-  'proc.migrate': defineHandler('proc.migrate', unsupported(LINUX_REASONS.migrate)),
-  'proc.checkpoint': defineHandler('proc.checkpoint', unsupported(LINUX_REASONS.checkpoint)),
+  'proc.migrate': defineHandler('proc.migrate', ({ to, ...target }, ctx) =>
+    thenNudge(ctx, ctx.engine.control.migrate(target, to)),
+  ),
+  'proc.checkpoint': defineHandler('proc.checkpoint', ({ then, ...target }, ctx) =>
+    thenNudge(ctx, ctx.engine.control.checkpoint(target, then)),
+  ),
 } satisfies HandlerGroup;

@@ -1,7 +1,5 @@
-import { readIdentity } from '../engines/linux/identity';
 import { RpcError, RpcErrorCode } from '../protocol/errors';
 import { AGENT_VERSION, PROTOCOL_VERSION } from '../protocol/version';
-import { linuxCapabilities } from './capabilities';
 import { defineHandler, type HandlerGroup } from './define';
 
 export const helloHandlers = {
@@ -14,14 +12,16 @@ export const helloHandlers = {
       );
     }
     ctx.greeted = true;
+    const { engine } = ctx;
     return {
       protocolVersion: PROTOCOL_VERSION,
       agentVersion: AGENT_VERSION,
-      engine: 'linux',
-      node: await readIdentity(),
-      user: ctx.services.user,
-      jobFreezeMethod: ctx.services.jobFreezeMethod,
-      capabilities: linuxCapabilities(ctx.services),
+      engine: engine.name,
+      engineReason: engine.reason,
+      node: await engine.identity(),
+      user: engine.user,
+      jobFreezeMethod: engine.jobFreezeMethod,
+      capabilities: engine.capabilities(),
     };
   }),
   ping: defineHandler('ping', async () => ({ pong: true, at: Date.now() })),

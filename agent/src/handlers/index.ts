@@ -7,6 +7,7 @@ import { helloHandlers } from './hello';
 import { jobHandlers } from './jobs';
 import { metricsHandlers } from './metrics';
 import { procsHandlers } from './procs';
+import { queueHandlers } from './queue';
 import { subscribeHandlers } from './subscribe';
 
 /** The handler table; `satisfies` fails the build when a documented method has no handler. */
@@ -18,5 +19,6 @@ export const handlers = {
   ...controlHandlers,
   ...jobHandlers,
   ...clusterMapHandlers,
+  ...queueHandlers,
   ...configHandlers,
 } satisfies Record<AgentMethod, Handler>;

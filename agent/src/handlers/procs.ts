@@ -1,24 +1,23 @@
-import { ProcessScanner } from '../engines/linux/processes/scanner';
+import type { ProcReader } from '../engines/engine';
 import { limitRows } from '../engines/linux/processes/filters';
-import { readProcTable } from '../engines/linux/processes/table';
 import type { Ctx } from '../server/context';
 import { defineHandler, type HandlerGroup } from './define';
 
-const SCANNER_KEY = 'procs.scanner';
+const READER_KEY = 'procs.reader';
 
-/** One scanner per session, so a list's CPU% covers the time since the session's previous list. */
-function sessionScanner(ctx: Ctx): ProcessScanner {
-  let scanner = ctx.session.get(SCANNER_KEY);
-  if (!(scanner instanceof ProcessScanner)) {
-    scanner = new ProcessScanner(ctx.log);
-    ctx.session.set(SCANNER_KEY, scanner);
+/** One reader per session, so a list's CPU% covers the time since the session's previous list. */
+function sessionReader(ctx: Ctx): ProcReader {
+  let reader = ctx.session.get(READER_KEY) as ProcReader | undefined;
+  if (!reader) {
+    reader = ctx.engine.processes('list');
+    ctx.session.set(READER_KEY, reader);
   }
-  return scanner as ProcessScanner;
+  return reader;
 }
 
 export const procsHandlers = {
   'procs.list': defineHandler('procs.list', async ({ limit, ...filter }, ctx) => {
-    const { at, rows } = readProcTable(sessionScanner(ctx), ctx.services.annotations, filter);
+    const { at, rows } = await sessionReader(ctx).read(filter);
     return { at, ...limitRows(rows, limit) };
   }),
 } satisfies HandlerGroup;

@@ -8,6 +8,7 @@ import { APPLY_ID, CONFIG_FILE_NAME, MAX_CONFIG_FILE_BYTES } from './configTypes
 import type { ActionResult, JobOutput, JobRecord } from './jobTypes';
 import type { MetricsSample, NodeStatus } from './metricsTypes';
 import type { ProcChanges, ProcList } from './procTypes';
+import type { QueueActionResult, QueueList } from './queueTypes';
 import * as z from 'zod/mini';
 import { absolutePath, int, jobId, pid, runId, strictObject, text, userName } from './schemaKit';
 import type { Hello } from './types';
@@ -117,6 +118,21 @@ export const paramsSchemas = {
    * CommandFailed, naming the line, when the map has a bad line.
    */
   'cluster.map': strictObject({}),
+  /** The cluster's job queue as `mosq listall` prints it; Unsupported with the reason where there is none. */
+  'queue.list': strictObject({}),
+  /**
+   * `mosq delete|run|advance|retard {pid}` and `mosq cngpri {priority} {pid}`. Returns when mosq
+   * took the request; the queue shows the effect.
+   */
+  'queue.act': strictObject({
+    op: z.enum(['delete', 'run', 'cngpri', 'advance', 'retard']),
+    pid: pid(),
+    priority: z.optional(int(0, 1000)),
+  }).check(
+    z.refine((p) => (p.op === 'cngpri') === (p.priority !== undefined), {
+      message: '"priority" goes with "cngpri", and "cngpri" needs it',
+    }),
+  ),
   /** Every /etc/mosix file mosdesk knows (partners/ listed), whether this agent can write them, pending applies and backups. */
   'config.read': strictObject({}),
   /**
@@ -166,6 +182,8 @@ export interface AgentMethods {
   'job.output': { params: P<'job.output'>; result: JobOutput };
   'job.forget': { params: P<'job.forget'>; result: { removed: boolean } };
   'cluster.map': { params: P<'cluster.map'>; result: ClusterMap };
+  'queue.list': { params: P<'queue.list'>; result: QueueList };
+  'queue.act': { params: P<'queue.act'>; result: QueueActionResult };
   'config.read': { params: P<'config.read'>; result: ConfigSnapshot };
   'config.stage': { params: P<'config.stage'>; result: StageResult };
   'config.switch': { params: P<'config.switch'>; result: SwitchResult };

@@ -115,4 +115,13 @@ export interface NodeStatus {
   swap: { freeBytes: number; totalBytes: number };
   daemons: DaemonState[];
   guests: { current: number; max: number };
+  /** On a MOSIX node: what mosctl says beyond the fields above. */
+  mosix?: {
+    /** Speed in MOSIX units (10000 is a standard processor); `speed` stays the clock from /proc. */
+    speedUnits: number | null;
+    /** Lines with labels mosdesk does not know, as printed. */
+    other: { label: string; value: string }[];
+    /** Lines of mosctl's output that could not be read. */
+    problems: string[];
+  };
 }

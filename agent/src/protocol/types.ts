@@ -31,6 +31,8 @@ export interface Hello {
   protocolVersion: number;
   agentVersion: string;
   engine: Engine;
+  /** Why this engine runs here: which MOSIX tools were found and what `mosctl status` said, or why not. */
+  engineReason: string;
   node: NodeIdentity;
   user: AgentUser;
   /** The method used for jobs the agent started; other processes are always stopped with SIGSTOP. */

@@ -2,7 +2,8 @@ import type { Readable, Writable } from 'node:stream';
 import { RpcError, RpcErrorCode } from '../protocol/errors';
 import { MAX_LINE_BYTES, READY_MARKER } from '../protocol/version';
 import { Admission } from './admission';
-import type { AgentServices, Ctx, Logger } from './context';
+import type { Engine } from '../engines/engine';
+import type { Ctx, Logger } from './context';
 import { dispatchLine, errorResponse } from './dispatch';
 import { LineSplitter } from '../protocol/framing';
 
@@ -10,14 +11,14 @@ import { LineSplitter } from '../protocol/framing';
  * Serves JSON-RPC on a pair of streams until the input ends. Returns when it has ended and
  * every stream the session started has been stopped.
  */
-export function serve(input: Readable, output: Writable, log: Logger, services: AgentServices): Promise<void> {
+export function serve(input: Readable, output: Writable, log: Logger, engine: Engine): Promise<void> {
   const send = (message: unknown): void => {
     output.write(`${JSON.stringify(message)}\n`);
   };
   const ctx: Ctx = {
     greeted: false,
     log,
-    services,
+    engine,
     subscriptions: new Map(),
     session: new Map(),
     notify: (method, params) => send({ jsonrpc: '2.0', method, params }),

@@ -27,6 +27,7 @@ export const helloSchema: z.ZodType<Hello> = z.object({
   protocolVersion: z.number().int().min(0),
   agentVersion: z.string().min(1).max(100),
   engine: z.enum(['linux', 'mosix']),
+  engineReason: shortText,
   node: z.object({
     hostname: z.string().min(1).max(255),
     addresses: z.array(z.string().max(100)).max(256),

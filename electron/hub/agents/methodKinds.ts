@@ -23,6 +23,8 @@ export const METHOD_KINDS = {
   'job.output': 'read',
   'job.forget': 'action',
   'cluster.map': 'read',
+  'queue.list': 'read',
+  'queue.act': 'action',
   'config.read': 'read',
   'config.backup': 'read',
   // Writes to /etc/mosix: never retried; an apply reads the node again to learn what happened.

@@ -11,6 +11,8 @@ export interface SeenRow {
   state: string;
   frz: string;
   where: string;
+  /** Migrations so far (MOSIX); null or absent where nothing migrates. */
+  nmigs?: number | null;
   startedAt: number;
   freeze?: { method: string } | null;
 }
@@ -119,6 +121,28 @@ export function judge(action: TaskAction, rows: readonly SeenRow[], ctx: Observe
     return { kind: 'done', text: `seen ${goalText(action, ctx)} (${shown})` };
   }
   return { kind: 'waiting', text: `${countText(behind.length)} not ${goalText(action, ctx)} yet (${rowText(first)})` };
+}
+
+/** Where each row of a migration's target was when first read after the request, and how often it had moved. */
+export type Placement = ReadonlyMap<number, { where: string; nmigs: number | null }>;
+
+export function placementOf(rows: readonly SeenRow[]): Placement {
+  return new Map(rows.filter(isLive).map((r) => [r.pid, { where: r.where, nmigs: r.nmigs ?? null }]));
+}
+
+/**
+ * Whether every live row is where it was and has not moved since: MOSIX took the request and
+ * did nothing (its `migrate` is advice; the target may refuse, or MOSIX keeps it here).
+ */
+export function stayedPut(rows: readonly SeenRow[], before: Placement): boolean {
+  const live = rows.filter(isLive);
+  return (
+    live.length > 0 &&
+    live.every((r) => {
+      const was = before.get(r.pid);
+      return was !== undefined && was.where === r.where && was.nmigs === (r.nmigs ?? null);
+    })
+  );
 }
 
 /** The sentence of a task whose outcome was not seen in time; `seen` is the last `waiting` text. */

@@ -5,7 +5,17 @@ import type { ActionResult } from '../../../agent/src/protocol/jobTypes';
 import type { NodeView, TaskAction, TaskState, TaskTarget } from '../../api';
 import type { AgentClient } from '../agents/agentClient';
 import { AgentCallError, HubError, messageOf } from '../errors';
-import { judge, isObservable, type ObserveContext, timedOutText, unobservedText } from './observe';
+import {
+  judge,
+  isObservable,
+  type ObserveContext,
+  type Placement,
+  type SeenRow,
+  placementOf,
+  stayedPut,
+  timedOutText,
+  unobservedText,
+} from './observe';
 import { TargetReader } from './targetReader';
 
 /** What a task needs of a node: its agent while it is up, and its view (a NodeSession is one). */
@@ -21,6 +31,8 @@ export interface TaskTiming {
   timeoutMs: number;
   /** The same for a migration (MOSIX's `migrate` returns before anything happened). */
   migrateTimeoutMs: number;
+  /** A migration whose process has not moved at all this long after the request was declined. */
+  declineAfterMs: number;
   /** How long the agent may take to answer the action itself. */
   actionTimeoutMs: number;
   /** How long one `procs.list` may take. */
@@ -31,6 +43,7 @@ export const DEFAULT_TIMING: TaskTiming = {
   pollMs: 200,
   timeoutMs: 10_000,
   migrateTimeoutMs: 30_000,
+  declineAfterMs: 10_000,
   actionTimeoutMs: 10_000,
   readTimeoutMs: 5000,
 };
@@ -94,7 +107,9 @@ export function actionText(action: TaskAction, toName?: string): string {
 /** The names a node may show in WHERE, and the one `migrate` is given. */
 function namesOf(to: NonNullable<RunSpec['to']>): { names: string[]; address: string } {
   const view = to.node.snapshot;
-  const names = [to.id, view.name, view.host, view.hello?.node.hostname].filter((n): n is string => !!n);
+  const names = [to.id, view.name, view.host, view.hello?.node.hostname, ...(view.hello?.node.addresses ?? [])].filter(
+    (n): n is string => !!n,
+  );
   return { names: [...new Set(names)], address: view.host ?? view.hello?.node.hostname ?? view.name };
 }
 
@@ -181,6 +196,27 @@ function observeContext(spec: RunSpec, method: string | undefined): ObserveConte
   return ctx;
 }
 
+function stayedText(ctx: ObserveContext, afterMs: number, seen: string): string {
+  return (
+    `${ctx.targetText} did not move in ${Math.round(afterMs / 1000)} s: MOSIX took the request but kept it on ` +
+    `${ctx.nodeName} (migrate is advice; the target may refuse it) (${seen})`
+  );
+}
+
+/**
+ * Whether a migration was declined: its rows have not moved at all `declineAfterMs` after the
+ * request. `first` holds where they were at the first read (set on that call).
+ */
+function stayDetector(timing: TaskTiming, migrating: boolean) {
+  const sentAt = Date.now();
+  let first: Placement | undefined;
+  return (rows: readonly SeenRow[]): boolean => {
+    if (!migrating) return false;
+    first ??= placementOf(rows);
+    return Date.now() - sentAt >= timing.declineAfterMs && stayedPut(rows, first);
+  };
+}
+
 /** Reads the target's rows until the outcome shows, the target is gone, the link drops or time is up. */
 async function watch(spec: RunSpec, client: AgentClient, env: RunEnv, method?: string): Promise<Ending | undefined> {
   const { timing } = env;
@@ -189,6 +225,7 @@ async function watch(spec: RunSpec, client: AgentClient, env: RunEnv, method?: s
   const deadline = Date.now() + timeoutMs;
   const ctx = observeContext(spec, method);
   const reader = new TargetReader(spec.target, spec.node.snapshot.hello?.user.name);
+  const declined = stayDetector(timing, migrating);
   let seen: string;
   for (;;) {
     if (spec.node.agent !== client) return linkLost(spec.node);
@@ -206,6 +243,7 @@ async function watch(spec: RunSpec, client: AgentClient, env: RunEnv, method?: s
       if (verdict.kind === 'done') return { state: 'done', outcome: verdict.text };
       if (verdict.kind === 'gone') return { state: 'failed', outcome: verdict.text };
       seen = verdict.text;
+      if (declined(read.rows)) return { state: 'declined', outcome: stayedText(ctx, timing.declineAfterMs, seen) };
     }
     if (Date.now() >= deadline) {
       return { state: 'timed-out', outcome: timedOutText(spec.action, Math.round(timeoutMs / 1000), seen, ctx) };

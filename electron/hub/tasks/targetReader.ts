@@ -15,6 +15,7 @@ const listSchema = z.looseObject({
       state: z.string().max(8),
       frz: z.string().max(8),
       where: z.string().max(256),
+      nmigs: z.number().int().nullish(),
       startedAt: z.number(),
       freeze: z.looseObject({ method: z.string().max(32) }).nullish(),
     }),

@@ -5,29 +5,63 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ClusterMap } from '../../../agent/src/protocol/clusterMapTypes';
 import { RpcErrorCode } from '../../../agent/src/protocol/errors';
-import { AgentProcess } from '../../support/agentProcess';
+import { noAnnotations } from '../../../agent/src/engines/linux/annotations';
+import { linuxEngineOf } from '../../../agent/src/engines/linux/engine';
+import type { RpcResponse } from '../../../agent/src/protocol/messages';
+import { dispatchLine } from '../../../agent/src/server/dispatch';
 
 let dir: string;
 let mapFile: string;
-let agent: AgentProcess;
 let nextId = 10;
+
+/** The agent's dispatch with a linux engine reading `mapFile`, as main.ts builds it with /etc/mosix/mosix.map. */
+async function call(
+  method: string,
+  params: unknown,
+): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
+  const log = { info: () => undefined, error: () => undefined };
+  const engine = linuxEngineOf(
+    {
+      user: { name: 'tester', uid: 1000, isRoot: false },
+      jobFreezeMethod: 'sigstop',
+      cgroups: null,
+      annotations: noAnnotations,
+      jobs: 'not in this test',
+      userName: String,
+      availableMemory: async () => 0,
+    },
+    log,
+    { reason: 'a test', mapPath: mapFile },
+  );
+  const ctx = {
+    greeted: true,
+    log,
+    engine,
+    subscriptions: new Map(),
+    session: new Map(),
+    notify: () => undefined,
+    canWrite: () => true,
+  };
+  const response = (await dispatchLine(
+    JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }),
+    ctx,
+  )) as RpcResponse;
+  return response as { result?: unknown; error?: { code: number; message: string } };
+}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mosdesk-map-'));
   mapFile = join(dir, 'mosix.map');
-  agent = new AgentProcess({ env: { MOSDESK_MOSIX_MAP: mapFile } });
-  expect((await agent.call(1, 'hello', { protocolVersion: 1 })).error).toBeUndefined();
 });
 afterAll(() => {
-  agent.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(() => rmSync(mapFile, { force: true }));
 
-const callMap = (params: unknown = {}) => agent.call(nextId++, 'cluster.map', params);
+const callMap = (params: unknown = {}) => call('cluster.map', params);
 
-describe('cluster.map on the built agent', () => {
-  it('reads the map the environment points at and numbers its nodes as MOSIX does', async () => {
+describe("cluster.map through the agent's dispatch", () => {
+  it('reads the map the engine was given and numbers its nodes as MOSIX does', async () => {
     // localhost stands for 3 nodes: its address as this machine resolves it (from /etc/hosts,
     // so no DNS query leaves the machine), and the two after. An unresolvable name is a unit test.
     const { address } = await lookup('localhost', { family: 4 });
@@ -78,6 +112,6 @@ describe('cluster.map on the built agent', () => {
     const reply = await callMap();
     expect(reply.error?.code).toBe(RpcErrorCode.CommandFailed);
     expect(reply.error?.message).toContain('over 1 MiB');
-    expect((await agent.call(nextId++, 'ping', {})).result).toMatchObject({ pong: true });
+    expect((await call('ping', {})).result).toMatchObject({ pong: true });
   });
 });

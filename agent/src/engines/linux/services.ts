@@ -1,6 +1,8 @@
 import { userInfo } from 'node:os';
 import type { AgentUser, FreezeMethod } from '../../protocol/types';
-import type { AgentServices, Logger } from '../../server/context';
+import type { Logger } from '../../server/context';
+import type { ProcAnnotations } from './annotations';
+import type { JobCgroups } from './control/cgroupFreezer';
 import { agentAnnotations } from './agentAnnotations';
 import { noAnnotations } from './annotations';
 import { detectJobCgroups } from './control/cgroupFreezer';
@@ -13,13 +15,33 @@ import { parseMemInfo } from '../../parsers/meminfo';
 import { readProcText, PROC } from './procfs';
 import { UserNames } from './processes/userNames';
 
+export interface JobServices {
+  store: JobStore;
+  freezes: FreezeRegistry;
+  control: JobControl;
+}
+
+/** The linux engine's long-lived parts, shared by every session for the life of the agent. */
+export interface LinuxServices {
+  readonly user: AgentUser;
+  readonly jobFreezeMethod: FreezeMethod;
+  readonly cgroups: JobCgroups | null;
+  /** Job and freeze records, for process rows and counts. */
+  readonly annotations: ProcAnnotations;
+  /** Jobs and job control, or the sentence saying why they are unavailable on this node. */
+  readonly jobs: JobServices | string;
+  userName(uid: number): string;
+  /** Bytes the node can give new work now (MemAvailable). */
+  availableMemory(): Promise<number>;
+}
+
 function currentUser(): AgentUser {
   const uid = process.getuid?.() ?? -1;
   return { name: userInfo().username, uid, isRoot: uid === 0 };
 }
 
 /** The linux engine's long-lived parts: who we are, the job records, the freezer. */
-export async function createLinuxServices(log: Logger): Promise<AgentServices> {
+export async function createLinuxServices(log: Logger): Promise<LinuxServices> {
   const user = currentUser();
   const cgroupsOrReason = detectJobCgroups();
   const cgroups = typeof cgroupsOrReason === 'string' ? null : cgroupsOrReason;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RpcError, RpcErrorCode } from '../../../../agent/src/protocol/errors';
 import type { Ctx } from '../../../../agent/src/server/context';
 import { dispatchLine } from '../../../../agent/src/server/dispatch';
-import { fakeServices } from '../../../support/fakeServices';
+import { fakeEngine } from '../../../support/fakeEngine';
 import {
   Admission,
   classOf,
@@ -221,7 +221,7 @@ describe('dispatchLine with an Admission', () => {
   const ctx: Ctx = {
     greeted: true,
     log: { info: () => undefined, error: (message) => logged.push(message) },
-    services: fakeServices(),
+    engine: fakeEngine(),
     subscriptions: new Map(),
     session: new Map(),
     notify: () => undefined,

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { RpcErrorCode, type RpcErrorObject } from '../../../../agent/src/protocol/errors';
 import type { RpcResponse } from '../../../../agent/src/protocol/messages';
 import { AGENT_VERSION, PROTOCOL_VERSION } from '../../../../agent/src/protocol/version';
-import { fakeServices } from '../../../support/fakeServices';
+import { fakeEngine } from '../../../support/fakeEngine';
 import type { Ctx } from '../../../../agent/src/server/context';
 import { dispatchLine } from '../../../../agent/src/server/dispatch';
 
@@ -31,7 +31,7 @@ function fakeCtx(greeted = false): FakeCtx {
     logged,
     notified,
     log: { info: () => undefined, error: (message, err) => logged.push({ message, err }) },
-    services: fakeServices(),
+    engine: fakeEngine(),
     subscriptions: new Map(),
     session: new Map(),
     notify: (method, params) => notified.push({ method, params }),

@@ -7,18 +7,20 @@ export interface ProcFilter {
 }
 
 /**
- * mosps's selections on a linux node. Every process's home is here, so `local` is everything;
- * nothing migrates, so no process is `away` and none is a guest. `jobs` keeps the processes of
- * runs the agent started.
+ * mosps's selections, read from WHERE and FROM: on a linux node every process's home is here
+ * and nothing migrates, so `local` is everything and nothing is `away` or a guest. `jobs` keeps
+ * the processes of runs the agent started.
  */
 function inScope(row: ProcRow, scope: ProcScope): boolean {
   switch (scope) {
     case 'all':
-    case 'local':
       return true;
+    case 'local':
+      return row.from === 'here';
     case 'away':
+      return row.from === 'here' && row.where !== 'here';
     case 'guests':
-      return false;
+      return row.from !== 'here';
     case 'jobs':
       return row.runId !== null;
   }

@@ -23,6 +23,7 @@ export function hello(hostname: string): Hello {
     protocolVersion: 1,
     agentVersion: '0.1.0',
     engine: 'linux',
+    engineReason: 'a test',
     node: { hostname, addresses: ['10.0.0.1'], kernel: '6.1.0', cpuModel: 'test', cpuCount: 2 },
     user: { name: 'root', uid: 0, isRoot: true },
     jobFreezeMethod: 'sigstop',

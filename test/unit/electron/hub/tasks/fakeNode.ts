@@ -148,6 +148,7 @@ function helloFor(hostname: string): NodeView['hello'] {
     protocolVersion: 1,
     agentVersion: 'test',
     engine: 'linux',
+    engineReason: 'a test',
     node: { hostname, addresses: [], kernel: 'Linux', cpuModel: 'x', cpuCount: 1 },
     user: { name: 'alice', uid: 1000, isRoot: false },
     jobFreezeMethod: 'sigstop',

@@ -4,7 +4,9 @@ import {
   isObservable,
   judge,
   type ObserveContext,
+  placementOf,
   type SeenRow,
+  stayedPut,
   timedOutText,
   unobservedText,
 } from '../../../../../electron/hub/tasks/observe';
@@ -161,5 +163,22 @@ describe('timedOutText', () => {
 
   it('names a migration target', () => {
     expect(timedOutText(MIGRATE, 30, 'WHERE here', toNode3)).toBe('not seen on node3 within 30 s (WHERE here)');
+  });
+});
+
+describe('stayedPut: a migration MOSIX took and did nothing with', () => {
+  const before = placementOf([row({ where: 'here', nmigs: 0 }), row({ pid: 4712, where: 'node2', nmigs: 1 })]);
+  it.each<[string, SeenRow[], boolean]>([
+    [
+      'every row where it was, no migration since',
+      [row({ nmigs: 0 }), row({ pid: 4712, where: 'node2', nmigs: 1 })],
+      true,
+    ],
+    ['one row moved', [row({ nmigs: 0 }), row({ pid: 4712, where: 'node3', nmigs: 2 })], false],
+    ['went and came back: NMIGS counts it', [row({ nmigs: 2 }), row({ pid: 4712, where: 'node2', nmigs: 1 })], false],
+    ['a row not seen at first', [row({ pid: 4799, nmigs: 0 })], false],
+    ['nothing live left', [row({ state: 'Z', nmigs: 0 })], false],
+  ])('%s', (_name, rows, want) => {
+    expect(stayedPut(rows, before)).toBe(want);
   });
 });

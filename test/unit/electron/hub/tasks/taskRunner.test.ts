@@ -201,12 +201,30 @@ describe('TaskRunner', () => {
     expect(last(t!.id)!.endedAt! - last(t!.id)!.startedAt!).toBeGreaterThanOrEqual(10_000);
   });
 
-  it('waits 30 s for a migration', async () => {
+  it('ends a migration declined when the process has not moved at all 10 s after the request', async () => {
     const { runner, n1, cluster, last } = setup();
     n1.add(4711);
     n1.actions['proc.migrate'] = () => ({ pids: [4711] }); // MOSIX accepted it; nothing moves
     const [t] = runner.start(cluster, [{ nodeId: 'n1', target: { pid: 4711 }, action: { kind: 'migrate', to: 'n3' } }]);
-    await vi.advanceTimersByTimeAsync(29_000);
+    await vi.advanceTimersByTimeAsync(9_500);
+    expect(last(t!.id)?.state).toBe('running');
+    await vi.advanceTimersByTimeAsync(800);
+    expect(last(t!.id)).toMatchObject({
+      state: 'declined',
+      outcome: expect.stringContaining(
+        'process 4711 did not move in 10 s: MOSIX took the request but kept it on node1',
+      ),
+    });
+  });
+
+  it('waits 30 s for a migration that is on its way', async () => {
+    const { runner, n1, cluster, last } = setup();
+    n1.add(4711);
+    n1.actions['proc.migrate'] = () => ({ pids: [4711] });
+    const [t] = runner.start(cluster, [{ nodeId: 'n1', target: { pid: 4711 }, action: { kind: 'migrate', to: 'n3' } }]);
+    await vi.advanceTimersByTimeAsync(2_000);
+    n1.procs.get(4711)!.where = 'node2'; // moved, not yet where it was sent
+    await vi.advanceTimersByTimeAsync(27_000);
     expect(last(t!.id)?.state).toBe('running');
     n1.procs.get(4711)!.where = 'node3';
     await vi.advanceTimersByTimeAsync(300);

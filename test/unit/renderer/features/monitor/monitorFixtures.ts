@@ -13,6 +13,7 @@ export function hello(engine: Hello['engine'], agentVersion = '0.4.0'): Hello {
     protocolVersion: 1,
     agentVersion,
     engine,
+    engineReason: 'a test',
     node: { hostname: 'n', addresses: [], kernel: '6.1.0-18-amd64', cpuModel: 'x', cpuCount: 2 },
     user: { name: 'admin', uid: 1000, isRoot: false },
     jobFreezeMethod: 'cgroup',

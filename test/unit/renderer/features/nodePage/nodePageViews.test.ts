@@ -98,6 +98,7 @@ const HELLO: Hello = {
   protocolVersion: 1,
   agentVersion: '0.1.0',
   engine: 'linux',
+  engineReason: 'no MOSIX tools on this node (no mosctl on the PATH)',
   node: { hostname: 'n1', addresses: ['10.0.0.11'], kernel: '6.1.0', cpuModel: 'Xeon', cpuCount: 4 },
   user: { name: 'admin', uid: 1000, isRoot: false },
   jobFreezeMethod: 'cgroup',

@@ -23,6 +23,7 @@ function hello(engine: Hello['engine'], user: Partial<Hello['user']> = {}): Hell
     protocolVersion: 1,
     agentVersion: '0.5.0',
     engine,
+    engineReason: 'a test',
     node: { hostname: 'n', addresses: [], kernel: '6.1.0', cpuModel: 'x', cpuCount: 4 },
     user: { name: 'alice', uid: 1000, isRoot: false, ...user },
     jobFreezeMethod: 'cgroup',
