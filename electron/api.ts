@@ -10,6 +10,7 @@ import { CLUSTER_EVENTS, CLUSTER_METHODS, type ClusterEvents, type ClusterReques
 import { CONFIG_EVENTS, CONFIG_METHODS, type ConfigEvents, type ConfigRequests } from './api/config';
 import { METRICS_EVENTS, METRICS_METHODS, type MetricsEvents, type MetricsRequests } from './api/metrics';
 import { PROCS_EVENTS, PROCS_METHODS, type ProcsEvents, type ProcsRequests } from './api/processes';
+import { QUEUE_EVENTS, QUEUE_METHODS, type QueueEvents, type QueueRequests } from './api/queue';
 import { TASKS_EVENTS, TASKS_METHODS, type TasksEvents, type TasksRequests } from './api/tasks';
 import { TRUST_EVENTS, TRUST_METHODS, type TrustEvents, type TrustRequests } from './api/trust';
 
@@ -20,14 +21,23 @@ export type * from './api/common';
 export type * from './api/config';
 export type * from './api/metrics';
 export type * from './api/processes';
+export type * from './api/queue';
 export type * from './api/tasks';
 export type * from './api/trust';
 export { HISTORY_FIELDS, HISTORY_READERS } from './api/metrics';
 
 export interface HubRequests
-  extends AppRequests, ClusterRequests, TrustRequests, MetricsRequests, ProcsRequests, TasksRequests, ConfigRequests {}
+  extends
+    AppRequests,
+    ClusterRequests,
+    TrustRequests,
+    MetricsRequests,
+    ProcsRequests,
+    QueueRequests,
+    TasksRequests,
+    ConfigRequests {}
 export interface HubEvents
-  extends AppEvents, ClusterEvents, TrustEvents, MetricsEvents, ProcsEvents, TasksEvents, ConfigEvents {}
+  extends AppEvents, ClusterEvents, TrustEvents, MetricsEvents, ProcsEvents, QueueEvents, TasksEvents, ConfigEvents {}
 
 export type Method = keyof HubRequests;
 export type EventName = keyof HubEvents;
@@ -51,6 +61,7 @@ export const METHODS = {
   ...TRUST_METHODS,
   ...METRICS_METHODS,
   ...PROCS_METHODS,
+  ...QUEUE_METHODS,
   ...TASKS_METHODS,
   ...CONFIG_METHODS,
 } as const satisfies Record<Method, 1>;
@@ -60,6 +71,7 @@ export const EVENTS = {
   ...TRUST_EVENTS,
   ...METRICS_EVENTS,
   ...PROCS_EVENTS,
+  ...QUEUE_EVENTS,
   ...TASKS_EVENTS,
   ...CONFIG_EVENTS,
 } as const satisfies Record<EventName, 1>;

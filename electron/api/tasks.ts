@@ -3,6 +3,7 @@
  * a log and an outcome observed on the node (not assumed from a command's return). An apply of
  * /etc/mosix (config group) is a task too, over several nodes, with each node's progress.
  */
+import type { QueueOp } from '../../agent/src/protocol/queueTypes';
 import type { ApplyNodePhase } from './config';
 
 export type Signal = 'TERM' | 'KILL' | 'HUP' | 'INT' | 'STOP' | 'CONT' | 'USR1' | 'USR2';
@@ -17,7 +18,9 @@ export type TaskAction =
   | { kind: 'signal'; signal: Signal }
   | { kind: 'migrate'; to: string }
   | { kind: 'home' }
-  | { kind: 'checkpoint'; then: 'continue' | 'stop' | 'exit' };
+  | { kind: 'checkpoint'; then: 'continue' | 'stop' | 'exit' }
+  /** A queued job (`mosq`): its target is the job's pid; `priority` only with `cngpri`. */
+  | { kind: 'queue'; op: QueueOp; priority?: number };
 
 /** To what: one process, or every process of a Job ID (of `user`; the agent's own user by default) on that node. */
 export type TaskTarget = { pid: number } | { jobId: number; user?: string };

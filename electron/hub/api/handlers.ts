@@ -5,6 +5,7 @@ import { configHandlers } from './handlers/config';
 import type { HandlersOf } from './handlers/context';
 import { metricsHandlers } from './handlers/metrics';
 import { procsHandlers } from './handlers/procs';
+import { queueHandlers } from './handlers/queue';
 import { tasksHandlers } from './handlers/tasks';
 import { trustHandlers } from './handlers/trust';
 
@@ -17,6 +18,7 @@ export const hubHandlers: HandlersOf<Method> = {
   ...trustHandlers,
   ...metricsHandlers,
   ...procsHandlers,
+  ...queueHandlers,
   ...tasksHandlers,
   ...configHandlers,
 };

@@ -5,6 +5,7 @@ import type { SchemasOf } from './schemas/common';
 import { configSchemas } from './schemas/config';
 import { metricsSchemas } from './schemas/metrics';
 import { procsSchemas } from './schemas/procs';
+import { queueSchemas } from './schemas/queue';
 import { tasksSchemas } from './schemas/tasks';
 import { trustSchemas } from './schemas/trust';
 
@@ -15,6 +16,7 @@ export const hubParamsSchemas: SchemasOf<Method> = {
   ...trustSchemas,
   ...metricsSchemas,
   ...procsSchemas,
+  ...queueSchemas,
   ...tasksSchemas,
   ...configSchemas,
 };

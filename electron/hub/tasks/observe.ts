@@ -4,6 +4,9 @@
  */
 import type { TaskAction } from '../../api';
 
+/** The actions on processes, watched in `procs.list`; queue actions are watched in the queue (observeQueue.ts). */
+export type ProcAction = Exclude<TaskAction, { kind: 'queue' }>;
+
 /** What the rules read of a process row (a subset of the agent's `ProcRow`). */
 export interface SeenRow {
   pid: number;
@@ -45,14 +48,14 @@ export const isLive = (row: SeenRow): boolean => row.state !== 'Z' && row.state 
 const isStopped = (row: SeenRow): boolean => row.state === 'T' || row.state === 't';
 
 /** Whether the node can show anything for this action; if not, the agent's answer is the outcome. */
-export function isObservable(action: TaskAction): boolean {
+export function isObservable(action: ProcAction): boolean {
   if (action.kind === 'checkpoint') return false;
   if (action.kind === 'signal') return ENDING_SIGNALS.has(action.signal) || ['STOP', 'CONT'].includes(action.signal);
   return true;
 }
 
 /** The outcome when nothing can be observed (see isObservable). */
-export function unobservedText(action: TaskAction, pids: number): string {
+export function unobservedText(action: ProcAction, pids: number): string {
   if (action.kind === 'checkpoint') return `the agent reports the checkpoint made (${countText(pids)})`;
   const name = action.kind === 'signal' ? `SIG${action.signal}` : action.kind;
   return `sent; nothing to observe for ${name}`;
@@ -67,7 +70,7 @@ function rowText(row: SeenRow): string {
 }
 
 /** Each live row's test for the action's goal (not used for the signals that end a process). */
-function reached(action: TaskAction, row: SeenRow, ctx: ObserveContext): boolean {
+function reached(action: ProcAction, row: SeenRow, ctx: ObserveContext): boolean {
   switch (action.kind) {
     case 'freeze':
       // A cgroup-frozen process need not show T: the freezer's record is what shows it.
@@ -89,7 +92,7 @@ function reached(action: TaskAction, row: SeenRow, ctx: ObserveContext): boolean
   }
 }
 
-const GOALS: Record<TaskAction['kind'], string> = {
+const GOALS: Record<ProcAction['kind'], string> = {
   freeze: 'frozen',
   continue: 'running again',
   signal: 'stopped',
@@ -98,14 +101,14 @@ const GOALS: Record<TaskAction['kind'], string> = {
   checkpoint: 'checkpointed',
 };
 
-function goalText(action: TaskAction, ctx?: ObserveContext): string {
+function goalText(action: ProcAction, ctx?: ObserveContext): string {
   if (action.kind === 'signal' && action.signal === 'CONT') return 'no longer stopped';
   if (action.kind === 'migrate') return `on ${ctx?.targetName ?? action.to}`;
   return GOALS[action.kind];
 }
 
 /** Judges the rows of the task's target as the node reports them now. */
-export function judge(action: TaskAction, rows: readonly SeenRow[], ctx: ObserveContext): Verdict {
+export function judge(action: ProcAction, rows: readonly SeenRow[], ctx: ObserveContext): Verdict {
   const live = rows.filter(isLive);
   if (action.kind === 'signal' && ENDING_SIGNALS.has(action.signal)) {
     if (live.length === 0) return { kind: 'done', text: `gone: ${ctx.targetText} is no longer on ${ctx.nodeName}` };
@@ -146,7 +149,7 @@ export function stayedPut(rows: readonly SeenRow[], before: Placement): boolean 
 }
 
 /** The sentence of a task whose outcome was not seen in time; `seen` is the last `waiting` text. */
-export function timedOutText(action: TaskAction, seconds: number, seen: string, ctx?: ObserveContext): string {
+export function timedOutText(action: ProcAction, seconds: number, seen: string, ctx?: ObserveContext): string {
   if (action.kind === 'signal' && ENDING_SIGNALS.has(action.signal)) {
     const still = action.signal === 'KILL' ? 'still there' : 'still running';
     return `${still} ${seconds} s after SIG${action.signal} (${seen})`;

@@ -1,22 +1,24 @@
 /** One task's run on its node: send the action once, then watch the node until the outcome shows. */
 import { z } from 'zod';
-import { RpcErrorCode } from '../../../agent/src/protocol/errors';
 import type { ActionResult } from '../../../agent/src/protocol/jobTypes';
-import type { NodeView, TaskAction, TaskState, TaskTarget } from '../../api';
+import type { NodeView, TaskAction, TaskTarget } from '../../api';
 import type { AgentClient } from '../agents/agentClient';
-import { AgentCallError, HubError, messageOf } from '../errors';
 import {
   judge,
   isObservable,
   type ObserveContext,
   type Placement,
+  type ProcAction,
   type SeenRow,
   placementOf,
   stayedPut,
   timedOutText,
   unobservedText,
 } from './observe';
+import { queueActionText } from './observeQueue';
+import { runQueueTask } from './queueTask';
 import { TargetReader } from './targetReader';
+import { clip, type Ending, endingOfError, readForWatch } from './taskEndings';
 
 /** What a task needs of a node: its agent while it is up, and its view (a NodeSession is one). */
 export interface TaskNode {
@@ -48,11 +50,7 @@ export const DEFAULT_TIMING: TaskTiming = {
   readTimeoutMs: 5000,
 };
 
-export type EndState = Exclude<TaskState, 'queued' | 'running'>;
-export interface Ending {
-  state: EndState;
-  outcome: string;
-}
+export type { EndState, Ending } from './taskEndings';
 
 export interface RunSpec {
   action: TaskAction;
@@ -71,18 +69,7 @@ export interface RunEnv {
   over(): boolean;
 }
 
-/** The node refused: not allowed, no such process, cannot (here), or its command failed. */
-const REFUSALS = new Set<number>([
-  RpcErrorCode.PermissionDenied,
-  RpcErrorCode.NotFound,
-  RpcErrorCode.Unsupported,
-  RpcErrorCode.CommandFailed,
-]);
-
 const resultSchema = z.looseObject({ pids: z.array(z.number().int()).max(1_000_000), method: z.string().optional() });
-
-/** Node messages are data: shown as text, and never longer than a sentence or two. */
-const clip = (text: string): string => (text.length > 1000 ? `${text.slice(0, 999)}…` : text);
 
 export function targetText(target: TaskTarget): string {
   if ('pid' in target) return `process ${target.pid}`;
@@ -99,6 +86,8 @@ export function actionText(action: TaskAction, toName?: string): string {
       return 'send home';
     case 'checkpoint':
       return action.then === 'continue' ? 'checkpoint' : `checkpoint and ${action.then}`;
+    case 'queue':
+      return queueActionText(action);
     default:
       return action.kind;
   }
@@ -113,7 +102,10 @@ function namesOf(to: NonNullable<RunSpec['to']>): { names: string[]; address: st
   return { names: [...new Set(names)], address: view.host ?? view.hello?.node.hostname ?? view.name };
 }
 
-function send(client: AgentClient, spec: RunSpec, timeoutMs: number): Promise<ActionResult> {
+/** A task on processes (not on the queue). */
+type ProcSpec = RunSpec & { action: ProcAction };
+
+function send(client: AgentClient, spec: ProcSpec, timeoutMs: number): Promise<ActionResult> {
   const { action, target: t } = spec;
   switch (action.kind) {
     case 'freeze':
@@ -131,27 +123,6 @@ function send(client: AgentClient, spec: RunSpec, timeoutMs: number): Promise<Ac
   }
 }
 
-function linkLost(node: TaskNode): Ending {
-  const { reason } = node.snapshot;
-  const why = reason ? ` (${clip(reason)})` : '';
-  return { state: 'failed', outcome: `the link was lost${why}; it is not sent again by itself` };
-}
-
-const isLinkError = (err: unknown): boolean => err instanceof HubError && err.code === 'unavailable';
-
-function endingOfError(err: unknown, spec: RunSpec, client: AgentClient): Ending {
-  if (spec.node.agent !== client || isLinkError(err)) return linkLost(spec.node);
-  if (err instanceof AgentCallError && REFUSALS.has(err.agentCode))
-    return { state: 'declined', outcome: clip(err.message) };
-  if (err instanceof HubError && err.code === 'timeout') {
-    return {
-      state: 'timed-out',
-      outcome: `${err.message} It may have happened or not; it is not sent again by itself.`,
-    };
-  }
-  return { state: 'failed', outcome: clip(messageOf(err)) };
-}
-
 /** Runs one task to its end; undefined when it was ended from outside meanwhile. */
 export async function runTask(spec: RunSpec, env: RunEnv): Promise<Ending | undefined> {
   const { node } = spec;
@@ -167,11 +138,18 @@ export async function runTask(spec: RunSpec, env: RunEnv): Promise<Ending | unde
   env.log(
     `sent ${actionText(spec.action, spec.to?.node.snapshot.name)} for ${targetText(spec.target)} to ${view.name}`,
   );
+  const { action } = spec;
+  if (action.kind === 'queue') return runQueueTask({ action, target: spec.target, node }, client, env);
+  return runProcTask({ ...spec, action }, client, env);
+}
+
+async function runProcTask(spec: ProcSpec, client: AgentClient, env: RunEnv): Promise<Ending | undefined> {
+  const view = spec.node.snapshot;
   let answer: unknown;
   try {
     answer = await send(client, spec, env.timing.actionTimeoutMs);
   } catch (err) {
-    return env.over() ? undefined : endingOfError(err, spec, client);
+    return env.over() ? undefined : endingOfError(err, spec.node, client);
   }
   if (env.over()) return undefined;
   const result = resultSchema.safeParse(answer);
@@ -186,7 +164,7 @@ export async function runTask(spec: RunSpec, env: RunEnv): Promise<Ending | unde
   return watch(spec, client, env, method);
 }
 
-function observeContext(spec: RunSpec, method: string | undefined): ObserveContext {
+function observeContext(spec: ProcSpec, method: string | undefined): ObserveContext {
   const ctx: ObserveContext = { nodeName: spec.node.snapshot.name, targetText: targetText(spec.target) };
   if (method !== undefined) ctx.method = method;
   if (spec.to) {
@@ -218,7 +196,7 @@ function stayDetector(timing: TaskTiming, migrating: boolean) {
 }
 
 /** Reads the target's rows until the outcome shows, the target is gone, the link drops or time is up. */
-async function watch(spec: RunSpec, client: AgentClient, env: RunEnv, method?: string): Promise<Ending | undefined> {
+async function watch(spec: ProcSpec, client: AgentClient, env: RunEnv, method?: string): Promise<Ending | undefined> {
   const { timing } = env;
   const migrating = spec.action.kind === 'migrate' || spec.action.kind === 'home';
   const timeoutMs = migrating ? timing.migrateTimeoutMs : timing.timeoutMs;
@@ -228,22 +206,16 @@ async function watch(spec: RunSpec, client: AgentClient, env: RunEnv, method?: s
   const declined = stayDetector(timing, migrating);
   let seen: string;
   for (;;) {
-    if (spec.node.agent !== client) return linkLost(spec.node);
-    const read = await reader.read(client, timing.readTimeoutMs).then(
-      (rows) => ({ rows }),
-      (err: unknown) => ({ err }),
-    );
+    const read = await readForWatch(spec.node, client, () => reader.read(client, timing.readTimeoutMs));
     if (env.over()) return undefined;
-    if ('err' in read) {
-      // A read may fail (a busy agent): the next one tries again; only a lost link ends the task.
-      if (spec.node.agent !== client || isLinkError(read.err)) return linkLost(spec.node);
-      seen = `the last read failed: ${clip(messageOf(read.err))}`;
-    } else {
-      const verdict = judge(spec.action, read.rows, ctx);
+    if ('ending' in read) return read.ending;
+    if ('failed' in read) seen = read.failed;
+    else {
+      const verdict = judge(spec.action, read.value, ctx);
       if (verdict.kind === 'done') return { state: 'done', outcome: verdict.text };
       if (verdict.kind === 'gone') return { state: 'failed', outcome: verdict.text };
       seen = verdict.text;
-      if (declined(read.rows)) return { state: 'declined', outcome: stayedText(ctx, timing.declineAfterMs, seen) };
+      if (declined(read.value)) return { state: 'declined', outcome: stayedText(ctx, timing.declineAfterMs, seen) };
     }
     if (Date.now() >= deadline) {
       return { state: 'timed-out', outcome: timedOutText(spec.action, Math.round(timeoutMs / 1000), seen, ctx) };

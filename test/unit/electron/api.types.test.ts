@@ -72,6 +72,7 @@ describe('hub API name tables', () => {
       'procs.resync',
       'procs.subscribe',
       'procs.unsubscribe',
+      'queue.list',
       'secrets.saved',
       'tasks.list',
       'tasks.seen',

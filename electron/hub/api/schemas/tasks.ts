@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { Signal, TaskAction, TaskTarget, TasksRequests } from '../../../api';
+import type { QueueOp, Signal, TaskAction, TaskTarget, TasksRequests } from '../../../api';
 import { id, type SchemasOf } from './common';
 
+const QUEUE_OPS = ['delete', 'run', 'cngpri', 'advance', 'retard'] as const satisfies readonly QueueOp[];
 const SIGNALS = ['TERM', 'KILL', 'HUP', 'INT', 'STOP', 'CONT', 'USR1', 'USR2'] as const satisfies readonly Signal[];
 
 /** The kernel's PID_MAX_LIMIT; 0 and negative pids would address process groups in kill(2). */
@@ -16,6 +17,15 @@ export const taskActionSchema: z.ZodType<TaskAction> = z.discriminatedUnion('kin
   z.strictObject({ kind: z.literal('migrate'), to: id }),
   z.strictObject({ kind: z.literal('home') }),
   z.strictObject({ kind: z.literal('checkpoint'), then: z.enum(['continue', 'stop', 'exit']) }),
+  z
+    .strictObject({
+      kind: z.literal('queue'),
+      op: z.enum(QUEUE_OPS),
+      priority: z.number().int().min(0).max(1000).optional(),
+    })
+    .refine((a) => (a.op === 'cngpri') === (a.priority !== undefined), {
+      message: 'a priority goes with "cngpri" only, and "cngpri" needs one',
+    }),
 ]);
 
 export const taskTargetSchema: z.ZodType<TaskTarget> = z.union([

@@ -51,7 +51,7 @@ describe('busyRetryDelay', () => {
 });
 
 describe('METHOD_KINDS', () => {
-  it('calls every proc.*, the job changes and the /etc/mosix writes actions, and the rest reads', () => {
+  it('calls every proc.*, the job changes, the queue changes and the /etc/mosix writes actions, and the rest reads', () => {
     const actions = Object.entries(METHOD_KINDS)
       .filter(([, kind]) => kind === 'action')
       .map(([m]) => m)
@@ -67,6 +67,7 @@ describe('METHOD_KINDS', () => {
       'proc.freeze',
       'proc.migrate',
       'proc.signal',
+      'queue.act',
     ]);
   });
 });

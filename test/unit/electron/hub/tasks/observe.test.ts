@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskAction } from '../../../../../electron/api';
+import type { ProcAction as TaskAction } from '../../../../../electron/hub/tasks/observe';
 import {
   isObservable,
   judge,
