@@ -5,6 +5,8 @@ import type { ConfigFiles } from '../../../../agent/src/mosixConfig';
 import { messageOf } from '../../shared/messageOf';
 import { useConfigApi, type NodeConfigRead } from '../configure/configApi';
 import { filesOf } from '../configure/configDraft';
+import { mapRelations } from '../processes/mapRelations';
+import type { MapRelation } from '../processes/migrationTargets';
 import { clusterMapModel, type ClusterMapModel } from './mapModel';
 import type { KnownNode } from './mapMatch';
 
@@ -73,5 +75,11 @@ export const useMapStore = defineStore('clusterMaps', () => {
     return model && model.numbers.length > 0 ? model.match.numberOf : undefined;
   }
 
-  return { refresh, ensure, readsOf, modelOf, numberOf };
+  /** Node id -> what the map says of it as a migration target; undefined before the map is read. */
+  function relationsOf(cluster: ClusterSummary): ReadonlyMap<string, MapRelation> | undefined {
+    const model = modelOf(cluster);
+    return model && mapRelations(model, knownNodes(cluster));
+  }
+
+  return { refresh, ensure, readsOf, modelOf, numberOf, relationsOf };
 });

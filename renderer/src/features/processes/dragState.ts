@@ -1,6 +1,6 @@
 import { shallowRef } from 'vue';
 import type { NodeView } from '../../../../electron/api';
-import type { DraggedProcess, TargetNode, TargetSummary } from './migrationTargets';
+import type { DraggedProcess, MapRelation, TargetNode, TargetSummary } from './migrationTargets';
 import { summariseTarget } from './migrationTargets';
 import type { ProcEntry } from './procEntry';
 
@@ -16,6 +16,8 @@ export interface Drag {
    * drop there: the drag's end says why instead.
    */
   over?: { node: NodeView; summary: TargetSummary };
+  /** What the cluster's map says of each target node (outsider, partner, dontgo, dont_take), read once per drag. */
+  relations?: ReadonlyMap<string, MapRelation>;
 }
 
 /**
@@ -32,20 +34,26 @@ export function dragOf(
   entries: readonly ProcEntry[],
   nodes: readonly NodeView[],
   drop: Drag['drop'],
+  relations?: ReadonlyMap<string, MapRelation>,
 ): Drag {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const dragged = entries.flatMap((e) => {
     const source = byId.get(e.nodeId);
     return source ? [{ process: { row: e.row, nodeId: e.nodeId }, source }] : [];
   });
-  return { clusterId, entries, dragged, drop };
+  return { clusterId, entries, dragged, drop, ...(relations ? { relations } : {}) };
 }
 
 /** The verdict for a target node of the drag's cluster; null when no drag is on or it is another cluster. */
 export function verdictFor(clusterId: string, node: NodeView, freeMemBytes?: number): TargetSummary | null {
   const drag = currentDrag.value;
   if (!drag || drag.clusterId !== clusterId) return null;
-  const target: TargetNode = freeMemBytes === undefined ? node : { ...node, freeMemBytes };
+  const map = drag.relations?.get(node.id);
+  const target: TargetNode = {
+    ...node,
+    ...(freeMemBytes === undefined ? {} : { freeMemBytes }),
+    ...(map === undefined ? {} : { map }),
+  };
   return summariseTarget(drag.dragged, target);
 }
 

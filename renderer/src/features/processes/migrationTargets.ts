@@ -53,8 +53,8 @@ export interface MigratingProcess {
 export type SourceNode = Pick<NodeView, 'id' | 'name' | 'state' | 'reason' | 'hello'>;
 
 /**
- * What the cluster maps say about the target relative to the source. The hub does not pass map
- * relations yet, so every flag is absent today and no map rule refuses anything.
+ * What the cluster's map says about the target relative to the source (mapRelations.ts reads it
+ * from the map the nodes have: outsider ranges, partner clusters' cango / cantake).
  */
 export interface MapRelation {
   /** The source's map flags the target's range `dontgo`: local processes may not go there. */

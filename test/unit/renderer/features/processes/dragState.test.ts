@@ -40,6 +40,23 @@ describe('the drag in progress', () => {
     expect(verdictFor('lab', n1)?.text).toContain('already runs on node1');
   });
 
+  it('applies what the map says of a target: a class-0 process is refused an outsider node', () => {
+    const mosixHello = (name: string) =>
+      ({
+        engine: 'mosix',
+        user: { name: 'root', uid: 0, isRoot: true },
+        capabilities: { migrate: true },
+        node: { hostname: name },
+      }) as never;
+    const m1 = nodeView('1', { name: 'node1', state: 'up', hello: mosixHello('node1') });
+    const m2 = nodeView('2', { name: 'node2', state: 'up', hello: mosixHello('node2') });
+    const moving = [entry('1', { pid: 7, class: 'local', where: 'here' })];
+    currentDrag.value = dragOf('lab', moving, [m1, m2], () => undefined);
+    expect(verdictFor('lab', m2)?.text).toBe('It can go here.');
+    currentDrag.value = dragOf('lab', moving, [m1, m2], () => undefined, new Map([['2', { outsider: true }]]));
+    expect(verdictFor('lab', m2)?.text).toContain('marks node2 outsider');
+  });
+
   it('leaves out a process whose node is not in the cluster any more', () => {
     expect(dragOf('lab', [entry('9', { pid: 7 })], [n1], () => undefined).dragged).toEqual([]);
   });
