@@ -61,7 +61,26 @@ export function statusRows(s: NodeStatus): StatusRow[] {
     row('guests', 'Guest processes', `${s.guests.current} of at most ${s.guests.max}`),
     row('memory', 'Memory', `${formatBytes(s.memory.availableBytes)} available of ${formatBytes(s.memory.totalBytes)}`),
     row('swap', 'Swap', freeOf(s.swap.freeBytes, s.swap.totalBytes)),
+    ...mosixRows(s.mosix),
   ];
+}
+
+/** What mosctl says beyond the common fields: its speed in MOSIX units, and lines mosdesk does not know. */
+function mosixRows(m: NodeStatus['mosix']): StatusRow[] {
+  if (!m) return [];
+  const rows = [
+    row(
+      'mosix-speed',
+      'MOSIX speed',
+      m.speedUnits === null ? 'not given' : String(m.speedUnits),
+      m.speedUnits !== null,
+      '10000 is a standard processor',
+    ),
+  ];
+  m.other.forEach((o, i) => rows.push(row(`mosix-other-${i}`, o.label, o.value, false, 'as mosctl prints it')));
+  if (m.problems.length)
+    rows.push(row('mosix-problems', 'Unread mosctl lines', String(m.problems.length), true, m.problems.join('; ')));
+  return rows;
 }
 
 /** One row per daemon of `mosctl localstatus`, its reason beside it when it is not up. */
