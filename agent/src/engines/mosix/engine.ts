@@ -8,6 +8,7 @@ import { linuxEngineOf } from '../linux/engine';
 import type { LinuxServices } from '../linux/services';
 import type { Logger } from '../../server/context';
 import { mosixCapabilities } from './capabilities';
+import { readSetpeMap } from './clusterMap';
 import { mosixControl } from './control';
 import type { Detection } from './detect';
 import { mosixProcReader } from './processes';
@@ -31,6 +32,7 @@ function onceEach(log: Logger): { problem(text: string): void } {
 export function mosixEngineOf(services: LinuxServices, found: Running, log: Logger): Engine {
   const linux = linuxEngineOf(services, log, { reason: found.reason });
   const { tools } = found;
+  const { setpe } = tools;
   const complaints = onceEach(log);
   return {
     ...linux,
@@ -43,5 +45,7 @@ export function mosixEngineOf(services: LinuxServices, found: Running, log: Logg
     },
     control: mosixControl(linux.control, tools),
     queue: mosixQueue(tools),
+    // MOSIX's own view of the map where setpe is there; the file as the linux engine reads it otherwise.
+    clusterMap: setpe ? () => readSetpeMap(setpe) : linux.clusterMap,
   };
 }
