@@ -85,6 +85,8 @@ export const paramsSchemas = {
    * `env`, detached from the session (it outlives the agent), stdout and stderr to files.
    * `memMb` is the declared need (mosrun -m): a node with less available memory refuses the job.
    * `dueMinutes` is the expected run time (mosrun -D), shown as DUE.
+   * `mosrun`: on a MOSIX node, the job is started as `mosrun <these options> argv...`, so MOSIX
+   * places it; a plain Linux node refuses the job rather than dropping them.
    */
   'job.run': strictObject({
     argv: z.array(text(65_536)).check(z.minLength(1), z.maxLength(4096)),
@@ -98,6 +100,9 @@ export const paramsSchemas = {
     jobId: z.optional(jobId()),
     memMb: z.optional(int(1, 16_777_216)),
     dueMinutes: z.optional(int(1, 100 * 24 * 60)),
+    mosrun: z.optional(
+      z.array(text(4096).check(z.regex(/^-/, 'each mosrun option starts with "-"'))).check(z.maxLength(64)),
+    ),
   }),
   /** The agent's job records for its user, newest first; ended runs too unless `includeEnded` is false. */
   'jobs.list': strictObject({ includeEnded: z.optional(z.boolean()) }),

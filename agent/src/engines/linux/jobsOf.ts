@@ -23,6 +23,10 @@ function findRun(jobs: JobServices, runId: string): StoredRun {
 export function linuxJobs(services: LinuxServices): EngineJobs {
   return {
     async run(params) {
+      if (params.mosrun?.length)
+        throw unsupported(
+          `Plain Linux has no mosrun, so the options ${params.mosrun.join(' ')} cannot be honoured here; run the job without them or on a MOSIX node.`,
+        );
       const { store } = jobServicesOf(services);
       const { user, cgroups, availableMemory } = services;
       return (await launchJob(params, { store, user, cgroups, availableMemory })).record;

@@ -10,6 +10,7 @@ import type { Logger } from '../../server/context';
 import { mosixCapabilities } from './capabilities';
 import { readSetpeMap } from './clusterMap';
 import { mosixControl } from './control';
+import { mosixJobs } from './jobs';
 import type { Detection } from './detect';
 import { mosixProcReader } from './processes';
 import { mosixQueue } from './queue';
@@ -44,6 +45,7 @@ export function mosixEngineOf(services: LinuxServices, found: Running, log: Logg
       return tools.mosps ? mosixProcReader(base, tools.mosps, complaints) : base;
     },
     control: mosixControl(linux.control, tools),
+    jobs: mosixJobs(linux.jobs, tools),
     queue: mosixQueue(tools),
     // MOSIX's own view of the map where setpe is there; the file as the linux engine reads it otherwise.
     clusterMap: setpe ? () => readSetpeMap(setpe) : linux.clusterMap,
