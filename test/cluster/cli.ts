@@ -5,6 +5,7 @@
  *                              [--node-binary NODE=missing|NODE=/path/to/node]...
  *                              [--etc-file NODE:PATH=FILE]...   (FILE's text as the node's /etc/PATH)
  *                              [--cpus NODE=COUNT[,...]]... [--mem NODE=SIZE[,...]]...  (e.g. 3=1, 3=2G)
+ *                              [--mosix NODE[,...]]   (the MOSIX stand-in on those nodes)
  *   tsx test/cluster/cli.ts down [--name demo]
  */
 import { chownSync, readFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ const USAGE = `Usage:
                                [--etc-file NODE:PATH=FILE]...  (e.g. 1:mosix/mosix.map=./my.map)
                                [--cpus NODE=COUNT[,...]]...    (e.g. 3=1: node3 gets 1 CPU)
                                [--mem NODE=SIZE[,...]]...      (e.g. 3=2G: node3 gets 2 GiB)
+                               [--mosix NODE[,...]]            (e.g. 1,2: the MOSIX stand-in there)
   tsx test/cluster/cli.ts down [--name demo]
 Root is needed (network namespaces, a bridge, mounts).`;
 
@@ -111,6 +113,7 @@ interface UpArgs {
   'etc-file'?: string[];
   cpus?: string[];
   mem?: string[];
+  mosix?: string;
 }
 
 /** `--cpus 1=1 --cpus 2=2,3=1` (repeated, or comma lists): node -> COUNT. */
@@ -160,6 +163,7 @@ async function up(values: UpArgs): Promise<void> {
     etcFiles: etcFiles(values['etc-file'] ?? []),
     cpus: cpusPerNode(values.cpus ?? []),
     mem: memPerNode(values.mem ?? []),
+    ...(values.mosix ? { mosix: { nodes: values.mosix.split(',').map(Number) } } : {}),
   };
   const t0 = Date.now();
   const cluster = await startTestCluster(options);
@@ -179,6 +183,7 @@ async function main(): Promise<void> {
       'etc-file': { type: 'string', multiple: true },
       cpus: { type: 'string', multiple: true },
       mem: { type: 'string', multiple: true },
+      mosix: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

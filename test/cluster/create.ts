@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:
 import { must, run } from './exec';
 import type { ClusterLayout, NodeLayout, TestClusterOptions } from './layout';
 import { addHiddenRoute, addNamespace, createBridge, createGatewayBridge, createNodeLink } from './network';
+import { prepareMosixStandIn } from './mosixStandIn';
 import { startNodeProcess } from './nodeProcess';
 import { hasPerSourcePenalties, knownHosts, nodeShadow, sshConfig, sshdConfig } from './sshText';
 import { writeMeta } from './state';
@@ -68,5 +69,6 @@ export async function createCluster(cluster: ClusterLayout, options: TestCluster
     buildNetwork(cluster),
   ]);
   await writeConfigs(cluster, clientKey);
+  await prepareMosixStandIn(cluster);
   await Promise.all(cluster.nodes.map((n) => startNodeProcess(cluster, n)));
 }

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import * as z from 'zod';
+import { checkMosix, type MosixLayout, mosixLayout, nodeEtcFiles } from './mosixLayout';
 
 /** Everything created on the host carries this prefix, so nothing else is ever touched. */
 export const PREFIX = 'mdt-';
@@ -48,6 +49,11 @@ export interface TestClusterOptions {
   cpus?: Partial<Record<number, number>>;
   /** Per node index: its memory limit, e.g. `{ 1: '512M', 2: '2G' }` (K, M, G, T: powers of 1024). None: no limit. */
   mem?: Partial<Record<number, string>>;
+  /**
+   * The MOSIX stand-in (test/mosixStandIn) on these nodes, e.g. `{ nodes: [1, 2] }`: MOSIX's
+   * tools on their PATH, a state dir they share, and /etc/mosix/mosix.map listing them all.
+   */
+  mosix?: { nodes: number[] };
 }
 
 /** The smallest memory limit taken: below it sshd and a login shell get killed by the OOM killer. */
@@ -97,6 +103,7 @@ export const optionsSchema = z.object({
       z.string().regex(/^[1-9]\d*[KMGT]?$/, 'mem: a size such as 512M or 2G (K, M, G, T: powers of 1024)'),
     )
     .optional(),
+  mosix: z.object({ nodes: z.array(z.number().int()).min(1, 'mosix: at least one node') }).optional(),
 });
 
 /**
@@ -120,6 +127,7 @@ export function validateOptions(raw: TestClusterOptions, hostCpus?: number): Tes
   }
   checkPerNode(o as TestClusterOptions);
   checkResources(o as TestClusterOptions, hostCpus);
+  checkMosix(o as TestClusterOptions);
   return o as TestClusterOptions;
 }
 
@@ -171,6 +179,8 @@ export interface NodeLayout {
   cpus?: number;
   /** Its memory limit in bytes; none: no limit. */
   memBytes?: number;
+  /** The MOSIX stand-in's wrappers, overlaid onto the node's /usr/local/bin; none: not a stand-in node. */
+  mosixBinDir?: string;
   dir: string;
   /** Upper and work dirs of the node's /etc overlay (`<dir>/etc/upper`, `<dir>/etc/work`). */
   etcDir: string;
@@ -201,6 +211,8 @@ export interface ClusterLayout {
   /** Root's password hash when the nodes take password logins (TestClusterOptions.rootPasswordHash). */
   rootPasswordHash?: string;
   passwordByPam?: boolean;
+  /** The MOSIX stand-in's files, when some nodes run it. */
+  mosix?: MosixLayout;
   nodes: NodeLayout[];
 }
 
@@ -216,11 +228,13 @@ export function clusterLayout(options: TestClusterOptions): ClusterLayout {
   const { name, subnet } = options;
   const stateDir = join(STATE_ROOT, name);
   const gatewayOf = new Map((options.behind ?? []).map((b) => [b.node, b.gateway]));
+  const mosix = options.mosix ? mosixLayout(stateDir, options.mosix.nodes) : undefined;
   const nodes: NodeLayout[] = [];
   for (let k = 1; k <= options.nodes; k++) {
     const gateway = gatewayOf.get(k);
     const hidden = gateway !== undefined;
     const dir = join(stateDir, `node${k}`);
+    const etcFiles = nodeEtcFiles(options, k);
     nodes.push({
       index: k,
       hostname: `node${k}`,
@@ -231,9 +245,10 @@ export function clusterLayout(options: TestClusterOptions): ClusterLayout {
       hidden,
       ...(hidden ? { gateway } : {}),
       ...(options.nodeBinary?.[k] !== undefined ? { nodeBinary: options.nodeBinary[k] } : {}),
-      ...(options.etcFiles?.[k] !== undefined ? { etcFiles: options.etcFiles[k] } : {}),
+      ...(etcFiles !== undefined ? { etcFiles } : {}),
       cgroup: `${PREFIX}${name}-${k}`,
       ...nodeResources(options, k),
+      ...(mosix?.nodes.includes(k) ? { mosixBinDir: mosix.binDir } : {}),
       dir,
       etcDir: join(dir, 'etc'),
       home: join(dir, 'home'),
@@ -259,6 +274,7 @@ export function clusterLayout(options: TestClusterOptions): ClusterLayout {
     metaPath: join(stateDir, 'cluster.json'),
     ...(options.rootPasswordHash !== undefined ? { rootPasswordHash: options.rootPasswordHash } : {}),
     ...(options.passwordByPam ? { passwordByPam: true } : {}),
+    ...(mosix ? { mosix } : {}),
     nodes,
   };
 }

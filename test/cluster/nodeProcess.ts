@@ -22,6 +22,7 @@ import { killUntilGone, must, run, type RunOptions, type RunResult, until } from
 import { innermostPid, listeningInodes, pidList } from './kernelText';
 import type { ClusterLayout, NodeLayout } from './layout';
 import { ensureLxcfs, LXCFS_MOUNT, LXCFS_VIEWS } from './lxcfs';
+import { MOSIX_PATH_DIR } from './mosixLayout';
 
 /** sshd's PATH for root on Debian (UsePAM no): where a login on a node looks for `node`. */
 export const ROOT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -32,7 +33,8 @@ export const ROOT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbi
  * host's /etc as it is. `$7` is where LXCFS is mounted: its views go over the node's own /proc
  * (made by unshare --mount-proc before this runs) and its /sys (made by ip netns exec) files.
  * `$8...` are pairs (shadow dir, directory of PATH) for a read-only overlay that hides or
- * replaces `node` there. The mount namespace is private, so nothing leaks to the host.
+ * replaces `node` there, or adds the MOSIX stand-in's tools. The mount namespace is private, so
+ * nothing leaks to the host.
  */
 const NODE_SCRIPT = `set -eu
 name=$1 home=$2 config=$3 log=$4 shadow=$5 etc=$6 lxcfs=$7
@@ -124,7 +126,8 @@ function tail(path: string): string {
  * Its cgroups and LXCFS come first: the node's first process joins them before ip netns exec.
  */
 export async function startNodeProcess(cluster: ClusterLayout, node: NodeLayout): Promise<void> {
-  const overlays = await nodeBinaryOverlays(node);
+  const mosix = node.mosixBinDir === undefined ? [] : [node.mosixBinDir, MOSIX_PATH_DIR];
+  const overlays = [...(await nodeBinaryOverlays(node)), ...mosix];
   const etc = prepareEtc(node);
   await ensureLxcfs();
   const cgroups = createNodeCgroups(node);

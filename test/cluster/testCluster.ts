@@ -14,6 +14,7 @@ import { hostCpus, requireCgroups } from './cgroups';
 import { createCluster, makeKey, writeKnownHosts } from './create';
 import { must, type RunOptions, type RunResult } from './exec';
 import { type ClusterLayout, clusterLayout, type NodeLayout, type TestClusterOptions, validateOptions } from './layout';
+import { setMosixDecline } from './mosixStandIn';
 import { checkSubnetFree, setLink } from './network';
 import { nodeInitPid, reloadSshd, runInNode, startNodeProcess, stopNodeProcess } from './nodeProcess';
 import { removeCluster } from './remove';
@@ -61,6 +62,13 @@ export interface TestCluster {
   /** known_hosts with every node's current key (by address); sshConfigPath uses it, strictly. */
   readonly knownHostsPath: string;
   readonly nodes: TestNode[];
+  /**
+   * With the `mosix` option: the host dir the stand-in nodes share (state.json, the decline switch,
+   * testload progress, standin.log), at the same path inside them; undefined without.
+   */
+  readonly mosixStateDir?: string;
+  /** While on, the stand-in's migrate takes move requests (exit 0) and nothing moves; throws without `mosix`. */
+  setMosixDecline(on: boolean): void;
   /** Node k (1-based); throws for a node the cluster does not have. */
   node(k: number): TestNode;
   /** Sets the host end of node k's link down: packets to it vanish (connections time out). */
@@ -155,6 +163,8 @@ function handle(layout: ClusterLayout): TestCluster {
     sshConfigPath: layout.sshConfigPath,
     knownHostsPath: layout.knownHostsPath,
     nodes,
+    ...(layout.mosix ? { mosixStateDir: layout.mosix.sharedDir } : {}),
+    setMosixDecline: (on) => setMosixDecline(layout, on),
     node: (k) => at(k)[1],
     linkDown: (k) => setLink(layout, at(k)[0], 'down'),
     linkUp: (k) => setLink(layout, at(k)[0], 'up'),
