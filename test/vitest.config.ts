@@ -15,6 +15,7 @@ const SSH_CLUSTER_TESTS = [
   'test/integration/hub/pamLogin.test.ts',
   'test/integration/hub/clusterProcs.test.ts',
   'test/integration/hub/configApply.test.ts',
+  'test/integration/hub/mosixCluster.test.ts',
 ];
 
 /**
