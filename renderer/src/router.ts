@@ -7,10 +7,11 @@ import MapPage from './views/MapPage.vue';
 import MonitorPage from './views/MonitorPage.vue';
 import NodeRoute from './views/NodeRoute.vue';
 import ProcessesPage from './views/ProcessesPage.vue';
+import QueuePage from './views/QueuePage.vue';
 
 /**
  * Hash routes, so browser mode and the desktop app behave alike and a view survives a reload:
- * `#/c/<cluster>/monitor`, `#/c/<cluster>/processes`, `#/c/<cluster>/map`, `#/c/<cluster>/configure`, `#/c/<cluster>/n/<node>`, `#/all`. Views that are not built have no route.
+ * `#/c/<cluster>/monitor`, `#/c/<cluster>/processes`, `#/c/<cluster>/queue`, `#/c/<cluster>/map`, `#/c/<cluster>/configure`, `#/c/<cluster>/n/<node>`, `#/all`. Views that are not built have no route.
  */
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomePage },
@@ -23,6 +24,7 @@ const routes: RouteRecordRaw[] = [
       { path: '', redirect: (to) => ({ name: 'monitor', params: to.params }) },
       { path: 'monitor', name: 'monitor', component: MonitorPage, props: true },
       { path: 'processes', name: 'processes', component: ProcessesPage, props: true },
+      { path: 'queue', name: 'queue', component: QueuePage, props: true },
       { path: 'map', name: 'map', component: MapPage, props: true },
       { path: 'configure', name: 'configure', component: ConfigurePage, props: true },
       { path: 'n/:nodeId', name: 'node', component: NodeRoute, props: true },
@@ -35,6 +37,7 @@ export const createAppRouter = () => createRouter({ history: createWebHashHistor
 
 export const monitorRoute = (clusterId: string): RouteLocationRaw => ({ name: 'monitor', params: { clusterId } });
 export const processesRoute = (clusterId: string): RouteLocationRaw => ({ name: 'processes', params: { clusterId } });
+export const queueRoute = (clusterId: string): RouteLocationRaw => ({ name: 'queue', params: { clusterId } });
 export const mapRoute = (clusterId: string): RouteLocationRaw => ({ name: 'map', params: { clusterId } });
 export const configureRoute = (clusterId: string): RouteLocationRaw => ({ name: 'configure', params: { clusterId } });
 export const nodeRoute = (clusterId: string, nodeId: string): RouteLocationRaw => ({

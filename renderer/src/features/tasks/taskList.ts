@@ -1,5 +1,5 @@
 /** Pure updates of the window's task list from replies and `task.changed` events. */
-import type { TaskRecord } from '../../../../electron/api/tasks';
+import type { TaskAction, TaskRecord } from '../../../../electron/api/tasks';
 
 /** Newest first; at most `keep` (the hub's record is longer, the drawer shows the recent ones). */
 export function withTask(tasks: readonly TaskRecord[], task: TaskRecord, keep = 500): TaskRecord[] {
@@ -23,6 +23,22 @@ export function drawerLine(tasks: readonly TaskRecord[]): string {
   return last ? `Last: ${actionText(last)} — ${last.state}` : 'No tasks yet: actions on processes show here.';
 }
 
+/** What a task on processes does, as the start of its line. */
+function verbOf(a: TaskAction): string {
+  switch (a.kind) {
+    case 'signal':
+      return `SIG${a.signal} to`;
+    case 'checkpoint':
+      return a.then === 'continue' ? 'checkpoint' : `checkpoint and ${a.then}`;
+    case 'home':
+      return 'send home';
+    case 'queue':
+      return `queue: ${a.op === 'cngpri' ? `priority ${a.priority ?? '?'} for` : a.op === 'run' ? 'run now' : a.op}`;
+    default:
+      return a.kind;
+  }
+}
+
 /** "freeze 4711 on node2", "SIGKILL to Job ID 7 of alice on node3". */
 export function actionText(t: TaskRecord): string {
   const a = t.action;
@@ -30,18 +46,7 @@ export function actionText(t: TaskRecord): string {
     const files = 'files' in t.target ? t.target.files.length : 0;
     return `${a.rollbackOf ? 'roll back' : 'apply'} /etc/mosix (${files} file${files === 1 ? '' : 's'}) on ${t.nodeName}`;
   }
-  const verb =
-    a.kind === 'signal'
-      ? `SIG${a.signal} to`
-      : a.kind === 'migrate'
-        ? 'migrate'
-        : a.kind === 'checkpoint'
-          ? a.then === 'continue'
-            ? 'checkpoint'
-            : `checkpoint and ${a.then}`
-          : a.kind === 'home'
-            ? 'send home'
-            : a.kind;
+  const verb = verbOf(a);
   const target =
     'pid' in t.target
       ? String(t.target.pid)

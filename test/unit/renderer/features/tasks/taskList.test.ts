@@ -49,6 +49,13 @@ describe('the task list', () => {
       'SIGKILL to Job ID 7 of alice on node2',
     ],
     ['a migration', { action: { kind: 'migrate', to: 'n3' } }, 'migrate 4711 on node2 to n3'],
+    ['a queue advance', { action: { kind: 'queue', op: 'advance' } }, 'queue: advance 4711 on node2'],
+    ['a queue run', { action: { kind: 'queue', op: 'run' } }, 'queue: run now 4711 on node2'],
+    [
+      'a new priority',
+      { action: { kind: 'queue', op: 'cngpri', priority: 10 } },
+      'queue: priority 10 for 4711 on node2',
+    ],
     ['a checkpoint that exits', { action: { kind: 'checkpoint', then: 'exit' } }, 'checkpoint and exit 4711 on node2'],
   ])('says %s in words', (_name, over, text) => {
     expect(actionText(task('1', over))).toBe(text);
