@@ -4,18 +4,19 @@
  * menu as the node's /proc sees it, a whole Job ID killed over two nodes after a confirmation,
  * drags that are refused with the reason, and a freeze lost with its link that is not resent.
  */
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCluster, type TestCluster } from '../cluster/testCluster';
-import { type AppInBrowser, ARTIFACTS, openAppInBrowser } from '../support/appInBrowser';
+import { type AppInBrowser, openAppInBrowser } from '../support/appInBrowser';
 import { addClusterInApp } from '../support/clusterInApp';
+import { processViewPage } from './support/processView';
 import { runJobOnNode } from './support/jobOnNode';
 
 let cluster: TestCluster;
 let opened: AppInBrowser;
 let page: Page;
 const nodeIds = new Map<number, string>();
+const { shot, rowOf, cell, taskRows, openDrawer, dragOnto } = processViewPage(() => page, nodeIds);
 
 beforeAll(async () => {
   cluster = await startTestCluster({ name: 'e2e32', nodes: 4, subnet: 32 });
@@ -28,11 +29,6 @@ afterAll(async () => {
   await opened?.close();
   await cluster?.down();
 });
-
-const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-const rowOf = (k: number, pid: number): Locator =>
-  page.locator(`[data-testid="process-table"] [role="row"][data-node-id="${nodeIds.get(k)}"][data-pid="${pid}"]`);
-const cell = (row: Locator, column: string) => row.locator(`[data-column="${column}"]`).innerText();
 
 /** Starts `script` in the background in node k; its pid there. */
 async function startIn(k: number, script: string): Promise<number> {
@@ -49,10 +45,6 @@ async function procState(k: number, pid: number): Promise<string | null> {
 async function menuOn(row: Locator, action: string): Promise<void> {
   await row.click({ button: 'right' });
   await page.locator(`[data-testid="process-menu"] [data-action="${action}"]`).click();
-}
-const taskRows = () => page.locator('[data-testid="task"]');
-async function openDrawer(): Promise<void> {
-  if ((await page.getByTestId('tasks-list').count()) === 0) await page.getByTestId('tasks-line').click();
 }
 
 describe('the process view of a test cluster', () => {
@@ -172,26 +164,6 @@ describe('job control from the table', () => {
     await page.getByTestId('process-search').fill('');
   });
 });
-
-/** Drags the row onto the node's tile, and returns what the tile said while the row was over it. */
-async function dragOnto(
-  row: Locator,
-  k: number,
-  screenshot?: string,
-): Promise<{ verdict: string | null; text: string }> {
-  const tile = page.locator(`[data-testid="node-tile"][data-node-id="${nodeIds.get(k)}"]`);
-  await row.hover();
-  await page.mouse.down();
-  const from = (await row.boundingBox())!;
-  await page.mouse.move(from.x + 40, from.y + 30, { steps: 3 }); // the drag starts here
-  const box = (await tile.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
-  await expect.poll(() => tile.getAttribute('data-verdict')).not.toBeNull();
-  const seen = { verdict: await tile.getAttribute('data-verdict'), text: await tile.innerText() };
-  if (screenshot) await shot(screenshot);
-  await page.mouse.up();
-  return seen;
-}
 
 describe('dragging a process onto a node', () => {
   it('onto another plain Linux node: the target says why, and no task starts', async () => {

@@ -150,11 +150,18 @@ describe('a cluster of two MOSIX nodes and two plain Linux nodes', () => {
   }, 90_000);
 
   it('lists the queue, re-prioritises, reorders and releases jobs, each a task seen in the queue', async () => {
-    await mosrunOn(1, '-q50 -J21 testload -t 600');
-    await mosrunOn(2, '-q50 -J22 testload -t 600');
-    await mosrunOn(1, '-q50 -J23 testload -t 600');
     const list = async () => on.h.ok('queue.list', { clusterId: added.id });
-    await expect.poll(async () => (await list()).jobs.map((j) => j.jobId), { timeout: 15_000 }).toEqual([21, 22, 23]);
+    const ids: number[] = [];
+    // One at a time: the queue is first come, first served.
+    for (const [k, id] of [
+      [1, 21],
+      [2, 22],
+      [1, 23],
+    ] as const) {
+      await mosrunOn(k, `-q50 -J${id} testload -t 600`);
+      ids.push(id);
+      await expect.poll(async () => (await list()).jobs.map((j) => j.jobId), { timeout: 15_000 }).toEqual(ids);
+    }
     const q = await list();
     expect(q.unavailable).toBeUndefined();
     expect(q.problems).toEqual([]);

@@ -17,7 +17,7 @@ function unavailableText(cluster: Cluster): string {
   for (const node of cluster.nodes) {
     const cap = node.snapshot.hello?.capabilities.queue;
     if (cap === true) reasons.add(`${node.snapshot.name}, which has a queue, is ${node.snapshot.state}`);
-    else if (typeof cap === 'string') reasons.add(cap);
+    else if (typeof cap === 'string') reasons.add(cap.replace(/\.$/, ''));
   }
   if (reasons.size === 0)
     return `No node of ${cluster.name} has answered yet, so it is not known whether it has a queue.`;

@@ -52,6 +52,12 @@ function claims(host: string, ids: Set<string>): boolean {
   return ids.has(full!) || (short !== undefined && ids.has(short));
 }
 
+/** The one known node that is `host` (an address or a host name); none when no node or several are. */
+export function nodeClaiming<T extends KnownNode>(host: string, nodes: readonly T[]): T | undefined {
+  const hits = nodes.filter((node) => claims(host, identities(node)));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
 export function matchMap(numbered: readonly NumberedHost[], nodes: readonly KnownNode[]): MapMatch {
   const ids = nodes.map((node) => ({ node, ids: identities(node) }));
   const numberOf = new Map<string, number>();

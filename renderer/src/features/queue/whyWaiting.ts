@@ -74,5 +74,5 @@ export function whyWaiting(job: QueueEntry, jobs: readonly QueueEntry[], nodes: 
     (r): r is string => r !== null,
   );
   if (reasons.length > 0) return reasons;
-  return ['next in line: nothing mosq shows holds it; the queue manager releases it when its own limits allow'];
+  return ['first in line: nothing mosq shows holds it back'];
 }

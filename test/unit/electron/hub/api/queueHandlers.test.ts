@@ -42,6 +42,8 @@ function hubOf(nodes: FakeNode[]): HubContext {
 
 const list = (hub: HubContext) => hubHandlers['queue.list']({ clusterId: 'c-1' }, {} as ConnectionState, hub);
 const LINUX = 'Plain Linux has no MOSIX job queue (mosq).';
+/** The same inside the hub's sentence, without its own full stop. */
+const LINUX_CLAUSE = 'Plain Linux has no MOSIX job queue (mosq)';
 
 describe("hub API 'queue.list'", () => {
   it('reads the queue through the first up node that has one', async () => {
@@ -62,14 +64,14 @@ describe("hub API 'queue.list'", () => {
 
   it('says why there is no queue: the engines’ reasons, or that its nodes are down', async () => {
     expect((await list(hubOf([node('n1', LINUX), node('n2', LINUX)]))).unavailable).toBe(
-      `No node of Lab can show a MOSIX queue now: ${LINUX}.`,
+      `No node of Lab can show a MOSIX queue now: ${LINUX_CLAUSE}.`,
     );
     const down = node('n2', true);
     down.drop();
     const got = await list(hubOf([node('n1', LINUX), down]));
     expect(got).toMatchObject({
       jobs: [],
-      unavailable: `No node of Lab can show a MOSIX queue now: ${LINUX}; n2, which has a queue, is dead.`,
+      unavailable: `No node of Lab can show a MOSIX queue now: ${LINUX_CLAUSE}; n2, which has a queue, is dead.`,
     });
   });
 

@@ -50,7 +50,7 @@ describe('whyWaiting', () => {
       entry({}),
       [],
       NODES,
-      ['next in line: nothing mosq shows holds it; the queue manager releases it when its own limits allow'],
+      ['first in line: nothing mosq shows holds it back'],
     ],
     [
       'more memory than any up node has free',
@@ -64,7 +64,7 @@ describe('whyWaiting', () => {
       entry({ memMb: 1400 }),
       [],
       NODES,
-      ['next in line: nothing mosq shows holds it; the queue manager releases it when its own limits allow'],
+      ['first in line: nothing mosq shows holds it back'],
     ],
     [
       'a down node does not count',
@@ -92,7 +92,7 @@ describe('whyWaiting', () => {
       entry({ command: 'mosrun -q -P1 prog' }),
       [],
       NODES,
-      ['next in line: nothing mosq shows holds it; the queue manager releases it when its own limits allow'],
+      ['first in line: nothing mosq shows holds it back'],
     ],
     [
       'no load known',
