@@ -83,6 +83,13 @@ function describe(cluster: TestCluster, ms: number, options: TestClusterOptions)
   const own = resources(cluster, options);
   if (own.length > 0)
     lines.push('CPUs and memory limits (other nodes: the whole machine, each in cgroups of its own):', ...own, '');
+  const mosix = options.mosix?.nodes ?? [];
+  if (mosix.length > 0)
+    lines.push(
+      `MOSIX stand-in (test equipment) on ${mosix.map((k) => `node${k}`).join(', ')}; the others are plain Linux. Try:`,
+      `  ssh -F ${cluster.sshConfigPath} node${mosix[0]} 'mosrun -J5 testload -t 600 >/dev/null 2>&1 &'`,
+      '',
+    );
   lines.push(
     `Try:     ssh -F ${cluster.sshConfigPath} node1 hostname`,
     `Or put   Include ${cluster.sshConfigPath}`,
