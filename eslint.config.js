@@ -47,8 +47,8 @@ export default tseslint.config(
               message: 'No Node or SSH code here.',
             },
             {
-              // The /etc/mosix configuration model and its types are pure and shared by all three.
-              regex: '(^|/)agent/(?!src/mosixConfig(/|$)|src/protocol/configTypes$)',
+              // The /etc/mosix configuration model, the mosrun line model and their types are pure and shared by all three.
+              regex: '(^|/)agent/(?!src/mosixConfig(/|$)|src/mosrun(/|$)|src/protocol/configTypes$)',
               message: 'No Node, SSH or agent code here.',
             },
           ],
@@ -67,7 +67,7 @@ export default tseslint.config(
   },
   {
     // The renderer imports the configuration model: it must stay free of Node.
-    files: ['agent/src/mosixConfig/**/*.ts', 'agent/src/protocol/configTypes.ts'],
+    files: ['agent/src/mosixConfig/**/*.ts', 'agent/src/mosrun/**/*.ts', 'agent/src/protocol/configTypes.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
