@@ -8,6 +8,7 @@ import type { Hello, MetricsSample } from '../agent/src/protocol/types';
 import { APP_EVENTS, APP_METHODS, type AppEvents, type AppRequests } from './api/app';
 import { CLUSTER_EVENTS, CLUSTER_METHODS, type ClusterEvents, type ClusterRequests } from './api/clusters';
 import { CONFIG_EVENTS, CONFIG_METHODS, type ConfigEvents, type ConfigRequests } from './api/config';
+import { JOBS_EVENTS, JOBS_METHODS, type JobsEvents, type JobsRequests } from './api/jobs';
 import { METRICS_EVENTS, METRICS_METHODS, type MetricsEvents, type MetricsRequests } from './api/metrics';
 import { PROCS_EVENTS, PROCS_METHODS, type ProcsEvents, type ProcsRequests } from './api/processes';
 import { QUEUE_EVENTS, QUEUE_METHODS, type QueueEvents, type QueueRequests } from './api/queue';
@@ -19,6 +20,7 @@ export type * from './api/app';
 export type * from './api/clusters';
 export type * from './api/common';
 export type * from './api/config';
+export type * from './api/jobs';
 export type * from './api/metrics';
 export type * from './api/processes';
 export type * from './api/queue';
@@ -34,10 +36,11 @@ export interface HubRequests
     MetricsRequests,
     ProcsRequests,
     QueueRequests,
+    JobsRequests,
     TasksRequests,
     ConfigRequests {}
 export interface HubEvents
-  extends AppEvents, ClusterEvents, TrustEvents, MetricsEvents, ProcsEvents, QueueEvents, TasksEvents, ConfigEvents {}
+  extends AppEvents, ClusterEvents, TrustEvents, MetricsEvents, ProcsEvents, QueueEvents, JobsEvents, TasksEvents, ConfigEvents {}
 
 export type Method = keyof HubRequests;
 export type EventName = keyof HubEvents;
@@ -62,6 +65,7 @@ export const METHODS = {
   ...METRICS_METHODS,
   ...PROCS_METHODS,
   ...QUEUE_METHODS,
+  ...JOBS_METHODS,
   ...TASKS_METHODS,
   ...CONFIG_METHODS,
 } as const satisfies Record<Method, 1>;
@@ -72,6 +76,7 @@ export const EVENTS = {
   ...METRICS_EVENTS,
   ...PROCS_EVENTS,
   ...QUEUE_EVENTS,
+  ...JOBS_EVENTS,
   ...TASKS_EVENTS,
   ...CONFIG_EVENTS,
 } as const satisfies Record<EventName, 1>;

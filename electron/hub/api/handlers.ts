@@ -3,6 +3,7 @@ import { appHandlers } from './handlers/app';
 import { clusterHandlers } from './handlers/clusters';
 import { configHandlers } from './handlers/config';
 import type { HandlersOf } from './handlers/context';
+import { jobsHandlers } from './handlers/jobs';
 import { metricsHandlers } from './handlers/metrics';
 import { procsHandlers } from './handlers/procs';
 import { queueHandlers } from './handlers/queue';
@@ -19,6 +20,7 @@ export const hubHandlers: HandlersOf<Method> = {
   ...metricsHandlers,
   ...procsHandlers,
   ...queueHandlers,
+  ...jobsHandlers,
   ...tasksHandlers,
   ...configHandlers,
 };

@@ -3,6 +3,7 @@ import { appSchemas } from './schemas/app';
 import { clusterSchemas } from './schemas/clusters';
 import type { SchemasOf } from './schemas/common';
 import { configSchemas } from './schemas/config';
+import { jobsSchemas } from './schemas/jobs';
 import { metricsSchemas } from './schemas/metrics';
 import { procsSchemas } from './schemas/procs';
 import { queueSchemas } from './schemas/queue';
@@ -17,6 +18,7 @@ export const hubParamsSchemas: SchemasOf<Method> = {
   ...metricsSchemas,
   ...procsSchemas,
   ...queueSchemas,
+  ...jobsSchemas,
   ...tasksSchemas,
   ...configSchemas,
 };
