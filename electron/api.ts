@@ -40,7 +40,16 @@ export interface HubRequests
     TasksRequests,
     ConfigRequests {}
 export interface HubEvents
-  extends AppEvents, ClusterEvents, TrustEvents, MetricsEvents, ProcsEvents, QueueEvents, JobsEvents, TasksEvents, ConfigEvents {}
+  extends
+    AppEvents,
+    ClusterEvents,
+    TrustEvents,
+    MetricsEvents,
+    ProcsEvents,
+    QueueEvents,
+    JobsEvents,
+    TasksEvents,
+    ConfigEvents {}
 
 export type Method = keyof HubRequests;
 export type EventName = keyof HubEvents;
