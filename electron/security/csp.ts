@@ -1,12 +1,14 @@
 /**
- * The Content-Security-Policy of the renderer, in one place for both shells. Nothing inline,
+ * The Content-Security-Policy of the renderer, in one place for both shells. No inline script,
  * nothing remote: scripts, styles and connections come from the app's own origin only
- * ('self' also covers the browser-mode WebSocket on the same host and port).
+ * ('self' also covers the browser-mode WebSocket on the same host and port). Inline styles are
+ * allowed because the job output's terminal (xterm.js) writes its theme colours into a <style>
+ * element at run time; with every fetch limited to 'self', injected CSS cannot send anything out.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",

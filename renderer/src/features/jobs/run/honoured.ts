@@ -48,7 +48,7 @@ const MOSIX_ONLY: Check[] = [
 
 /** Why an option cannot be used on this engine, or null when it can. */
 export const linuxRefusal = (option: string, needs: string) =>
-  `${option} needs ${needs}, and this cluster's nodes run plain Linux (no mosrun): clear it, or run the job on a MOSIX cluster.`;
+  `${option} needs ${needs}; this cluster's nodes run plain Linux, without mosrun.`;
 
 /** Every option of `o` the engine cannot honour, each with why. */
 export function unhonoured(opts: MosrunOptions, engine: Engine): { option: string; why: string }[] {

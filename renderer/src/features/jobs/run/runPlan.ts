@@ -5,7 +5,7 @@
  */
 import { mosrunOptionWords } from '../../../../../agent/src/mosrun/build';
 import type { MosrunOptions, Placement } from '../../../../../agent/src/mosrun/options';
-import { bestNode } from '../../../../../agent/src/mosrun/placement';
+import { bestNode, type Placed } from '../../../../../agent/src/mosrun/placement';
 import type { JobStart } from '../../../../../electron/api';
 import { type Engine, unhonoured } from './honoured';
 import type { PlanNode } from './planNodes';
@@ -14,7 +14,17 @@ export type RunCall =
   | { method: 'jobs.run'; nodeId: string; start: JobStart }
   | { method: 'jobs.runSet'; nodeId: string; lines: string[]; maxJobs: number; start: Omit<JobStart, 'argv'> };
 
-export type RunPlan = { ok: true; nodeName: string; why: string; call: RunCall } | { ok: false; why: string };
+export type RunPlan =
+  | {
+      ok: true;
+      /** Where the job is started: the node itself on linux, the home node mosrun runs on on MOSIX. */
+      nodeName: string;
+      why: string;
+      call: RunCall;
+      /** The node best-node placement names by the figures on screen (on MOSIX, what -b would pick). */
+      best?: string;
+    }
+  | { ok: false; why: string };
 
 export interface PlanInput {
   options: MosrunOptions;
@@ -67,20 +77,28 @@ function randomNode(ranges: { from: number; to: number }[], nodes: readonly Plan
   return { node, why: `${node.name} was picked at random from the ${up.length} up node(s) in the ranges.` };
 }
 
-/** Linux: the node mosdesk starts the job on, and why; refused when it cannot take it. */
-function linuxNode(input: PlanInput): Found {
+/** The node a placement names, before it is checked for being up and having the memory. */
+function placed(input: PlanInput): Placed {
   const { options: o, nodes } = input;
   const p = o.placement ?? { kind: 'best' };
-  const random = input.random ?? ((n: number) => Math.floor(Math.random() * n));
-  const found =
-    p.kind === 'best'
-      ? bestNode(nodes, o.memoryMb === undefined ? {} : { memoryMb: o.memoryMb })
-      : p.kind === 'random'
-        ? randomNode(p.ranges, nodes, random)
-        : p.kind === 'home'
-          ? { node: null, why: '-h: a plain Linux cluster has no home node; choose a node.' }
-          : explicitNode(p, nodes);
-  const node = found.node ? nodes.find((n) => n.id === found.node!.id)! : null;
+  if (p.kind === 'best') return bestNode(nodes, o.memoryMb === undefined ? {} : { memoryMb: o.memoryMb });
+  if (p.kind === 'random') return randomNode(p.ranges, nodes, input.random ?? ((n) => Math.floor(Math.random() * n)));
+  if (p.kind === 'home') return { node: null, why: '-h: a plain Linux cluster has no home node; choose a node.' };
+  return explicitNode(p, nodes);
+}
+
+/** bestNode's reason starts with the node's name, which the dialog shows beside it already. */
+function withoutName(why: string, name: string): string {
+  if (!why.startsWith(`${name}: `)) return why;
+  const rest = why.slice(name.length + 2);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+/** Linux: the node mosdesk starts the job on, and why; refused when it cannot take it. */
+function linuxNode(input: PlanInput): Found {
+  const o = input.options;
+  const found = placed(input);
+  const node = found.node ? input.nodes.find((n) => n.id === found.node!.id)! : null;
   if (!node) return { node: null, why: found.why };
   if (!node.up) return { node: null, why: `${node.downWhy ?? `${node.name} is not up`}; nothing was started.` };
   if (o.memoryMb !== undefined && node.accepts === true && node.availableMb < o.memoryMb)
@@ -88,7 +106,7 @@ function linuxNode(input: PlanInput): Found {
       node: null,
       why: `-m${o.memoryMb}: ${node.name} has ${mb(node.availableMb)} free, less than the ${mb(o.memoryMb)} the job declares; nothing was started.`,
     };
-  return { node, why: found.why };
+  return { node, why: withoutName(found.why, node.name) };
 }
 
 const dueMinutes = (o: MosrunOptions) =>
@@ -113,40 +131,59 @@ function call(input: PlanInput, nodeId: string, start: Omit<JobStart, 'argv'>): 
   return { method: 'jobs.run', nodeId, start: { ...start, argv: [t.program, ...t.args] } };
 }
 
-function mosixPlan(input: PlanInput): RunPlan {
-  const { options: o, nodes } = input;
-  const mosix = nodes.filter((n) => n.engine === 'mosix');
+/** MOSIX: the node mosrun runs on (the job's home), or why there is none. */
+function homeNode(input: PlanInput, mosix: readonly PlanNode[]): PlanNode | string {
   const home = input.homeNodeId ? mosix.find((n) => n.id === input.homeNodeId) : mosix.find((n) => n.up);
-  if (!home || !home.up) return refuse(`No MOSIX node is up to run mosrun on${home ? ` (${home.downWhy})` : ''}.`);
-  if (o.memoryMb !== undefined) {
-    const fit = bestNode(mosix, { memoryMb: o.memoryMb });
-    if (!fit.node) return refuse(`${fit.why} Nothing was started.`);
-  }
+  if (home?.up) return home;
+  return `No MOSIX node is up to run mosrun on${home ? ` (${home.downWhy})` : ''}.`;
+}
+
+function mosixStart(input: PlanInput): Omit<JobStart, 'argv'> {
+  const o = input.options;
   const words = mosrunOptionWords({ ...o, target: { kind: 'program', program: 'x', args: [] } });
-  const start = {
+  return {
     cwd: input.cwd,
     ...(Object.keys(input.env).length ? { env: input.env } : {}),
     ...(o.jobId !== undefined ? { jobId: o.jobId } : {}),
     ...(words.length ? { mosrun: words } : {}),
   };
-  const best = o.placement?.kind === 'best' ? bestNode(mosix, o.memoryMb ? { memoryMb: o.memoryMb } : {}) : null;
-  const where = best?.node
-    ? ` MOSIX chooses the node as it starts; by the figures on screen that is ${best.node.name}: ${best.why}`
+}
+
+function mosixPlan(input: PlanInput): RunPlan {
+  const o = input.options;
+  const mosix = input.nodes.filter((n) => n.engine === 'mosix');
+  const home = homeNode(input, mosix);
+  if (typeof home === 'string') return refuse(home);
+  const need = o.memoryMb === undefined ? {} : { memoryMb: o.memoryMb };
+  const fit = bestNode(mosix, need);
+  if (!fit.node && o.memoryMb !== undefined) return refuse(`${fit.why} Nothing was started.`);
+  const best = o.placement?.kind === 'best' && fit.node ? fit.node : null;
+  const where = best
+    ? ` MOSIX chooses the node as it starts; by the figures on screen that is ${best.name}: ${fit.why}`
     : '';
   return {
     ok: true,
     nodeName: home.name,
     why: `mosrun on ${home.name} places it.${where}`,
-    call: call(input, home.id, start),
+    call: call(input, home.id, mosixStart(input)),
+    ...(best ? { best: best.name } : {}),
   };
 }
 
 /** What starts where, or why nothing may start. */
 export function planRun(input: PlanInput, engine: Engine): RunPlan {
   const refused = unhonoured(input.options, engine);
-  if (refused.length) return refuse(refused.map((r) => r.why).join(' '));
+  const mend = engine === 'linux' ? ' Clear it, or run the job on a MOSIX cluster.' : '';
+  if (refused.length) return refuse(`${refused.map((r) => r.why).join(' ')}${mend}`);
   if (engine === 'mosix') return mosixPlan(input);
   const found = linuxNode(input);
   if (!found.node) return refuse(found.why);
-  return { ok: true, nodeName: found.node.name, why: found.why, call: call(input, found.node.id, linuxStart(input)) };
+  const best = (input.options.placement ?? { kind: 'best' }).kind === 'best' ? { best: found.node.name } : {};
+  return {
+    ok: true,
+    nodeName: found.node.name,
+    why: found.why,
+    call: call(input, found.node.id, linuxStart(input)),
+    ...best,
+  };
 }
