@@ -205,9 +205,9 @@ describe('Run job on a test cluster', () => {
       .toMatch(/complete/);
     // The output file ends as the job does; the list shows the exit at its next read.
     await expect.poll(() => job.row.getByTestId('job-exit').textContent(), { timeout: 5000 }).toBe('0');
-    await setTheme('light');
-    await shot('jobs-output-light');
     await setTheme('dark');
+    await shot('jobs-output-dark');
+    await setTheme('light');
   }, 60_000);
 
   it('a pasted mosrun line fills the dialog; a bad one names its option', async () => {

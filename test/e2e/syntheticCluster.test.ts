@@ -110,6 +110,28 @@ describe('the monitor of 200 nodes at 1280 px', () => {
     await expect.poll(() => tableRows(rack.id, 'dead').count(), { timeout: 15_000 }).toBe(0);
   });
 
+  it('the jobs view and the Run dialog weigh all 200 nodes', async () => {
+    const rack = cluster('rack');
+    await page.goto(`${hub.url.href}#/c/${encodeURIComponent(rack.id)}/jobs`);
+    await expect.poll(() => page.getByTestId('jobs-empty').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.keyboard.press('r');
+    try {
+      await page.getByTestId('run-program').fill('sim');
+      const figures = page.locator('[data-testid="run-figure-row"]');
+      await expect.poll(() => figures.count()).toBe(200);
+      await expect.poll(() => page.getByTestId('run-plan-node').textContent(), { timeout: 5000 }).toMatch(/\S/);
+      // Read in one go: the figures move every second.
+      const { named, chosen } = await page.evaluate(() => ({
+        named: document.querySelector('[data-testid="run-plan-node"]')?.textContent?.trim(),
+        chosen: document.querySelector<HTMLElement>('[data-testid="run-figure-row"].chosen')?.dataset.node,
+      }));
+      expect(chosen).toBe(named);
+      await page.screenshot({ path: join(ARTIFACTS, 'jobs-run-dialog-200.png') });
+    } finally {
+      await page.keyboard.press('Escape');
+    }
+  });
+
   it('#/all stacks every cluster, and one key switches them all', async () => {
     await page.getByTestId('all-clusters').click();
     await expect.poll(() => page.getByTestId('monitor').count()).toBe(3);

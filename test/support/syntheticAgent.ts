@@ -92,6 +92,8 @@ class AgentEnd {
       const rows = new SyntheticProcTable(node.k, node.processes).list().filter(matches(params));
       return { at: Date.now(), rows, truncated: false };
     }
+    // No job was ever started on a synthetic node: the jobs view shows its empty list, not an error.
+    if (method === 'jobs.list') return [];
     if (method === 'unsubscribe') {
       const id = String(params.subscriptionId);
       clearTimeout(this.streams.get(id));
